@@ -1,0 +1,1 @@
+"""Renderings of computed shifts: terminal table, iCalendar feed and a self-contained HTML page."""
