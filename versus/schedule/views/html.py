@@ -31,6 +31,8 @@ class Block:
 
     top: float
     height: float
+    left: float
+    width: float
     contacts: tuple[str, ...]
     label: str
     title: str
@@ -81,6 +83,7 @@ def html_page(
     first_day = start.astimezone(zone).date()
     last_day = (end - timedelta(microseconds=1)).astimezone(zone).date()
     monday = first_day - timedelta(days=first_day.weekday())
+    lanes = {layer: _lanes([s for s in shift_list if s.layer == layer]) for layer in layer_names}
     weeks: list[Week] = []
     while monday <= last_day:
         weeks.append(
@@ -97,7 +100,7 @@ def html_page(
                                 last_day,
                                 now,
                                 people,
-                                [s for s in shift_list if s.layer == layer],
+                                lanes[layer],
                             )
                             for offset in range(7)
                         ),
@@ -119,6 +122,25 @@ def html_page(
     )
 
 
+def _lanes(layer_shifts: Sequence[Shift]) -> list[list[Shift]]:
+    """One lane for the layer, or one per rotation when rotations of the layer overlap in time.
+
+    Follow-the-sun rotations share a layer without overlapping and read best in one column; overlapping
+    ones would hide each other, so they get side-by-side lanes.
+    """
+    latest_end: dict[str, datetime] = {}
+    overlapping = False
+    for shift in sorted(layer_shifts, key=lambda s: s.start):
+        overlapping = overlapping or any(
+            end > shift.start for name, end in latest_end.items() if name != shift.rotation
+        )
+        latest_end[shift.rotation] = max(shift.end, latest_end.get(shift.rotation, shift.end))
+    if not overlapping:
+        return [list(layer_shifts)]
+    names = list(dict.fromkeys(s.rotation for s in layer_shifts))
+    return [[s for s in layer_shifts if s.rotation == name] for name in names]
+
+
 def _day(
     day: date,
     zone: ZoneInfo,
@@ -126,12 +148,13 @@ def _day(
     last_day: date,
     now: datetime | None,
     people: Mapping[str, Person],
-    layer_shifts: Sequence[Shift],
+    lanes: Sequence[Sequence[Shift]],
 ) -> Day:
     midnight = datetime(day.year, day.month, day.day)
     day_start, day_end = to_utc(midnight, zone), to_utc(midnight + timedelta(days=1), zone)
     blocks = []
-    for shift in layer_shifts:
+    lane_width = 100 / len(lanes)
+    for lane, shift in ((lane, shift) for lane, lane_shifts in enumerate(lanes) for shift in lane_shifts):
         lo, hi = max(shift.start, day_start), min(shift.end, day_end)
         if lo >= hi:
             continue
@@ -139,12 +162,19 @@ def _day(
         bottom = MINUTES_PER_DAY if hi == day_end else _minute_of_day(hi, zone, midnight)
         local_lo, local_hi = lo.astimezone(zone), hi.astimezone(zone)
         label = shift_label(shift, people)
+        shown = (
+            label
+            if len(lanes) == 1
+            else ", ".join(display_name(a, people).split()[0] for a in shift.contacts)
+        )
         blocks.append(
             Block(
                 top=round(100 * top / MINUTES_PER_DAY, 3),
                 height=round(100 * max(bottom - top, 1) / MINUTES_PER_DAY, 3),
+                left=round(lane * lane_width, 3),
+                width=round(lane_width, 3),
                 contacts=shift.contacts,
-                label=label,
+                label=shown,
                 title=f"{local_lo:%a %H:%M}–{local_hi:%a %H:%M}: {label}",
                 is_override=shift.is_override,
             )
