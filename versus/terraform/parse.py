@@ -1,0 +1,70 @@
+"""Reading .tf files into blocks and attributes that remember their line numbers.
+
+python-hcl2's dict output drops positions, and a finding that cannot say where it is wastes the reader's
+time, so this walks python-hcl2's rule tree instead and keeps each element's starting line.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import hcl2
+from hcl2.rules.abstract import LarkElement
+from hcl2.rules.base import AttributeRule, BlockRule, BodyRule
+from hcl2.utils import SerializationOptions
+
+# Strings come back without their quotes; expressions come back as "${…}".
+_OPTIONS = SerializationOptions(with_comments=False, strip_string_quotes=True, explicit_blocks=False)
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    value: Any
+    line: int
+
+
+@dataclass
+class Block:
+    type: str
+    labels: tuple[str, ...]
+    line: int
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    blocks: list["Block"] = field(default_factory=list)
+
+    def children(self, type_name: str) -> list["Block"]:
+        return [block for block in self.blocks if block.type == type_name]
+
+
+@dataclass(frozen=True)
+class TfFile:
+    path: Path
+    blocks: list[Block]
+
+
+def parse_file(path: Path) -> TfFile:
+    """Parse one .tf file; python-hcl2 raises on a syntax error, naming the position."""
+    tree = hcl2.parses(path.read_text(encoding="utf-8"))
+    return TfFile(path=path, blocks=_body(tree.body).blocks)
+
+
+def is_expression(value: Any) -> bool:
+    """True for a value Terraform only knows at plan time (a reference, a function call, a template)."""
+    return isinstance(value, str) and "${" in value
+
+
+def _line(element: LarkElement) -> int:
+    meta = element.to_lark().meta
+    return int(getattr(meta, "line", 0) or 0)
+
+
+def _body(body: BodyRule, block_type: str = "", labels: tuple[str, ...] = (), line: int = 0) -> Block:
+    block = Block(type=block_type, labels=labels, line=line)
+    for child in body.children:
+        if isinstance(child, AttributeRule):
+            name = str(child.identifier.serialize(_OPTIONS))
+            block.attributes[name] = Attribute(name, child.expression.serialize(_OPTIONS), _line(child))
+        elif isinstance(child, BlockRule):
+            type_name, *rest = (str(label.serialize(_OPTIONS)) for label in child.labels)
+            block.blocks.append(_body(child.body, type_name, tuple(rest), _line(child)))
+    return block
