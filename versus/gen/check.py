@@ -1,0 +1,173 @@
+"""`versus-gen check`: find what would make routing, receiver config and IAM disagree, before an alert does.
+
+Every webhook URL is judged by the receiver's own decision function (`versus.oncall.decision.decide`)
+under the receiver's config, so the check cannot drift from what the receiver will actually do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from versus.config import ConfigError, OncallConfig, parse_config
+from versus.gen.problems import Problem, Severity
+from versus.gen.receiver_config import plan_arns_from_spec, render_receiver_config
+from versus.gen.spec_model import TeamSpec
+from versus.gen.webhook import INCIDENTS_PATH
+from versus.gen.yaml_io import dump_yaml, load_yaml
+from versus.oncall.decision import decide
+
+DEPRECATED_ROUTE_KEYS = ("match", "match_re")
+DEPRECATED_INHIBIT_KEYS = ("source_match", "source_match_re", "target_match", "target_match_re")
+VERSUS_PARAMETER_PREFIXES = ("oncall_", "awsim_")
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """A URL to judge and where it was written."""
+
+    source: str
+    path: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ReceiverOnCall:
+    """The receiver config's on-call part and the file it came from (or the spec it was generated from)."""
+
+    source: str
+    oncall: OncallConfig
+
+
+class _Placeholders(Mapping[str, str]):
+    """Every `${VAR}` reads as set: judging routing must not need the receiver's secrets."""
+
+    def __getitem__(self, key: str) -> str:
+        return "1"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def receiver_oncall_from_file(path: Path) -> ReceiverOnCall | Problem:
+    """Load with the receiver's own loader, so a config it would refuse is reported here."""
+    try:
+        config = parse_config(path.read_text(encoding="utf-8"), source=str(path), env=_Placeholders())
+    except OSError as error:
+        return Problem(str(path), "", f"cannot read: {error.strerror}")
+    except ConfigError as error:
+        return Problem(str(path), "", str(error))
+    return ReceiverOnCall(str(path), config.oncall)
+
+
+def receiver_oncall_from_spec(spec: TeamSpec) -> ReceiverOnCall:
+    source = f"<config generated from {spec.source}>"
+    text = dump_yaml(render_receiver_config(spec, plan_arns_from_spec(spec)))
+    return ReceiverOnCall(source, parse_config(text, source=source, env=_Placeholders()).oncall)
+
+
+def alertmanager_webhooks(document: Any, source: str) -> list[Webhook]:
+    """Every webhook URL in an Alertmanager config, with its key path."""
+    found = []
+    for i, receiver in enumerate(_list(document, "receivers")):
+        for j, webhook in enumerate(_list(receiver, "webhook_configs")):
+            if isinstance(webhook, dict) and isinstance(webhook.get("url"), str):
+                found.append(Webhook(source, f"receivers[{i}].webhook_configs[{j}].url", webhook["url"]))
+    return found
+
+
+def deprecated_matchers(document: Any, source: str) -> list[Problem]:
+    """`match`/`match_re` still work in 0.25 but are deprecated since 0.22; `matchers` replaces them."""
+    found: list[Problem] = []
+    if isinstance(document, dict) and isinstance(document.get("route"), dict):
+        _walk_routes(document["route"], "route", source, found)
+    for i, rule in enumerate(_list(document, "inhibit_rules")):
+        for key in DEPRECATED_INHIBIT_KEYS:
+            if isinstance(rule, dict) and key in rule:
+                replacement = key.split("_")[0] + "_matchers"
+                found.append(_deprecated(source, f"inhibit_rules[{i}].{key}", key, replacement))
+    return found
+
+
+def _walk_routes(route: dict[str, Any], path: str, source: str, found: list[Problem]) -> None:
+    for key in DEPRECATED_ROUTE_KEYS:
+        if key in route:
+            found.append(_deprecated(source, f"{path}.{key}", key, "matchers"))
+    for index, child in enumerate(_list(route, "routes")):
+        if isinstance(child, dict):
+            _walk_routes(child, f"{path}.routes[{index}]", source, found)
+
+
+def _deprecated(source: str, path: str, key: str, replacement: str) -> Problem:
+    return Problem(
+        source, path, f"`{key}` is deprecated since Alertmanager 0.22; use `{replacement}`", Severity.WARNING
+    )
+
+
+def webhook_problems(spec: TeamSpec, receiver: ReceiverOnCall, webhooks: Sequence[Webhook]) -> list[Problem]:
+    return [problem for webhook in webhooks for problem in _judge(spec, receiver, webhook)]
+
+
+def _judge(spec: TeamSpec, receiver: ReceiverOnCall, webhook: Webhook) -> Iterator[Problem]:
+    parts = urlsplit(webhook.url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if not parts.path.endswith(INCIDENTS_PATH) and not any(
+        name.startswith(VERSUS_PARAMETER_PREFIXES) for name, _ in pairs
+    ):
+        return
+    where = (webhook.source, webhook.path)
+    base = f"{parts.scheme}://{parts.netloc}"
+    if base != spec.receiver.url:
+        yield Problem(*where, f"points at {base}, but the spec's receiver is {spec.receiver.url}")
+    names = [name for name, _ in pairs]
+    for name in sorted({name for name in names if names.count(name) > 1}):
+        yield Problem(*where, f"{name} is given {names.count(name)} times; the receiver reads only one")
+    decision = decide(receiver.oncall, dict(pairs))
+    for warning in decision.warnings:
+        yield Problem(*where, f"{warning} (receiver config: {receiver.source})")
+    if not decision.enabled:
+        return
+    arn = decision.response_plan_arn
+    pattern = spec.oncall.iam_response_plan_pattern
+    if arn is None:
+        yield Problem(*where, f"pages, but {receiver.source} has no response plan ARN")
+    elif pattern and not fnmatchcase(arn.rpartition("/")[2], pattern):
+        yield Problem(
+            *where,
+            f"pages with response plan {arn}, whose name does not match the IAM pattern {pattern!r}: "
+            "StartIncident would be denied",
+        )
+
+
+def check_files(
+    spec: TeamSpec,
+    alertmanager_path: Path | None,
+    config_path: Path | None,
+    urls: Sequence[str],
+) -> list[Problem]:
+    """All findings for the given files and URLs; the spec itself was validated when it was loaded."""
+    problems: list[Problem] = []
+    receiver: ReceiverOnCall | Problem = (
+        receiver_oncall_from_file(config_path) if config_path else receiver_oncall_from_spec(spec)
+    )
+    webhooks: list[Webhook] = []
+    if alertmanager_path is not None:
+        document = load_yaml(alertmanager_path)
+        webhooks += alertmanager_webhooks(document, str(alertmanager_path))
+        problems += deprecated_matchers(document, str(alertmanager_path))
+    webhooks += [Webhook("--url", f"[{index}]", url) for index, url in enumerate(urls)]
+    if isinstance(receiver, Problem):
+        return [receiver, *problems]
+    return webhook_problems(spec, receiver, webhooks) + problems
+
+
+def _list(container: Any, key: str) -> list[Any]:
+    value = container.get(key) if isinstance(container, dict) else None
+    return value if isinstance(value, list) else []

@@ -1,0 +1,42 @@
+"""`versus-gen`: one argparse command per module in `versus.gen.commands`.
+
+To add a command, write `versus/gen/commands/<name>.py` with `register(subparsers)` (which adds its
+parser and sets `run=` to a function taking the parsed arguments and returning an exit code), then add
+`<name>` to COMMANDS below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from versus.gen.problems import InputError
+
+COMMANDS = ("alertmanager", "config", "check")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="versus-gen",
+        description="Generate and check Alertmanager routing and Versus receiver config from a team spec.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"versus.gen.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return code
