@@ -1,0 +1,40 @@
+"""`versus`: the receiver's command line (`versus serve`, …)."""
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from versus.config import DEFAULT_PATH, ConfigError, load_config
+from versus.config.model import Config
+from versus.server.serve import serve as run_server
+
+log = logging.getLogger("versus")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="versus", description=__doc__)
+    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR (default INFO)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the receiver")
+    serve.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
+    serve.add_argument("--host", help="override the config's host")
+    serve.add_argument("--port", type=int, help="override the config's port")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = _load(args.config)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return run_server(config, host=args.host, port=args.port)
+
+
+def _load(path: Path | None) -> Config:
+    if path is not None:
+        return load_config(path)
+    if DEFAULT_PATH.exists():
+        return load_config(DEFAULT_PATH)
+    log.info("no %s: running on built-in defaults (embedded Redis, on-call off, no Slack)", DEFAULT_PATH)
+    return Config()

@@ -1,0 +1,123 @@
+"""Receiver configuration: YAML, `${VAR}` expansion, JSON Schema validation, typed model."""
+
+import json
+import os
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from versus.config.expand import ExpansionError, expand
+from versus.config.model import (
+    AlertConfig,
+    AwsIncidentManagerConfig,
+    Config,
+    OncallConfig,
+    RedisConfig,
+    SlackConfig,
+    build,
+)
+
+__all__ = [
+    "AlertConfig",
+    "AwsIncidentManagerConfig",
+    "Config",
+    "ConfigError",
+    "OncallConfig",
+    "RedisConfig",
+    "SlackConfig",
+    "load_config",
+    "parse_config",
+]
+
+DEFAULT_PATH = Path("config/config.yaml")
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used; the message lists every problem with its key path."""
+
+
+def _schema() -> dict[str, Any]:
+    text = resources.files("versus.config").joinpath("schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+_VALIDATOR = jsonschema.Draft202012Validator(_schema())
+
+
+def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+    """Read, expand, validate and type the config at `path`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from exc
+    return parse_config(text, source=str(path), env=os.environ if env is None else env)
+
+
+def parse_config(text: str, *, source: str, env: Mapping[str, str]) -> Config:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
+    if document is None:
+        document = {}
+    if not isinstance(document, dict):
+        raise ConfigError(f"{source}: the top level must be a mapping, got {type(document).__name__}")
+    try:
+        document = expand(document, env)
+    except ExpansionError as exc:
+        raise ConfigError(_bulleted(source, str(exc).splitlines())) from exc
+    problems = [_describe(error) for error in _VALIDATOR.iter_errors(document)]
+    if problems:
+        raise ConfigError(_bulleted(source, sorted(problems)))
+    config = build(document, source)
+    problems = _semantic_problems(config)
+    if problems:
+        raise ConfigError(_bulleted(source, problems))
+    return config
+
+
+def _semantic_problems(config: Config) -> list[str]:
+    problems = []
+    oncall = config.oncall
+    if oncall.available and not config.public_host:
+        problems.append(
+            "public_host: required while oncall.enable or oncall.initialized_only is true: acknowledgement"
+            " links are built from it (e.g. public_host: https://versus.example.com)"
+        )
+    if oncall.available and not oncall.aws_incident_manager.response_plan_arn:
+        problems.append(
+            "oncall.aws_incident_manager.response_plan_arn: required while on-call is enabled or initialized"
+        )
+    if config.alert.slack.enable:
+        for key in ("token", "channel_id"):
+            if not getattr(config.alert.slack, key):
+                problems.append(f"alert.slack.{key}: required (non-empty) while alert.slack.enable is true")
+    return problems
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    path = _path(error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return f"{path or '<root>'}: unknown key(s) {', '.join(extra)}; allowed: {', '.join(allowed)}"
+    if error.validator == "not" and error.schema == {"required": ["url", "host"]}:
+        return f"{path}: set either url or host, not both"
+    return f"{path or '<root>'}: {error.message}"
+
+
+def _path(parts: Any) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _bulleted(source: str, problems: list[str]) -> str:
+    return f"{source}: invalid configuration:\n" + "\n".join(f"  - {p}" for p in problems)

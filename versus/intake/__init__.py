@@ -1,0 +1,1 @@
+"""Intake: turn a webhook body into normalised alerts with an identity."""

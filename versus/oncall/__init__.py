@@ -1,0 +1,1 @@
+"""On-call: the per-alert decision, the escalation scheduler, acknowledgement and paging providers."""

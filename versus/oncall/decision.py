@@ -1,0 +1,143 @@
+"""The on-call decision: a pure function of the receiver's config and the webhook URL's query string.
+
+The rules are the seed guide's:
+- `oncall.initialized_only: true`: on-call is ready but off unless the alert asks (`?oncall_enable=true`).
+  It wins over `enable`, because opting in is the safer reading when both are set.
+- `oncall.enable: true`: on for every alert unless it opts out (`?oncall_enable=false`).
+- neither: off; an alert that asks for on-call gets a warning saying why it will not page.
+- a resolved notification never pages.
+A bad value never drops the alert: the default applies and a warning says what was wrong and where.
+"""
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from versus.config.model import OncallConfig
+
+ONCALL_ENABLE = "oncall_enable"
+WAIT_MINUTES = "oncall_wait_minutes"
+RESPONSE_PLAN = "awsim_other_response_plan"
+KNOWN_PARAMETERS = frozenset(
+    {ONCALL_ENABLE, WAIT_MINUTES, RESPONSE_PLAN, "slack_channel_id", "dedup_key", "drill", "drill_page"}
+)
+
+_TRUE = frozenset({"true", "1", "yes", "on"})
+_FALSE = frozenset({"false", "0", "no", "off"})
+_DEFAULT_PLAN = "default"
+
+
+@dataclass(frozen=True)
+class Decision:
+    enabled: bool
+    wait_minutes: float
+    response_plan: str
+    response_plan_arn: str | None
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "enabled": self.enabled,
+            "wait_minutes": self.wait_minutes,
+            "response_plan": self.response_plan,
+            "response_plan_arn": self.response_plan_arn,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], warnings: tuple[str, ...] = ()) -> "Decision":
+        return cls(
+            enabled=bool(data["enabled"]),
+            wait_minutes=float(data["wait_minutes"]),
+            response_plan=str(data["response_plan"]),
+            response_plan_arn=data.get("response_plan_arn"),
+            warnings=warnings,
+        )
+
+
+def decide(oncall: OncallConfig, query: Mapping[str, str], *, resolved: bool = False) -> Decision:
+    """Decide whether this alert may page, after how long, and with which response plan."""
+    warnings: list[str] = []
+    asked = _parse_bool(query, ONCALL_ENABLE, warnings)
+    wait = _parse_wait(query, oncall.wait_minutes, warnings)
+    plan, plan_arn = _choose_plan(oncall, query, warnings)
+    _warn_unknown(query, warnings)
+
+    if oncall.initialized_only:
+        enabled = asked is True
+    elif oncall.enable:
+        enabled = asked is not False
+    else:
+        enabled = False
+        if asked is True:
+            warnings.append(
+                f"{ONCALL_ENABLE}=true ignored: on-call is off in this receiver's config"
+                " (set oncall.initialized_only or oncall.enable to true)"
+            )
+    return Decision(
+        enabled=enabled and not resolved,
+        wait_minutes=wait,
+        response_plan=plan,
+        response_plan_arn=plan_arn,
+        warnings=tuple(warnings),
+    )
+
+
+def _parse_bool(query: Mapping[str, str], name: str, warnings: list[str]) -> bool | None:
+    raw = query.get(name)
+    if raw is None:
+        return None
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    warnings.append(f"{name}={raw!r} is not a boolean (true/false/1/0/yes/no); using the configured default")
+    return None
+
+
+def _parse_wait(query: Mapping[str, str], default: float, warnings: list[str]) -> float:
+    raw = query.get(WAIT_MINUTES)
+    if raw is None:
+        return float(default)
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        warnings.append(
+            f"{WAIT_MINUTES}={raw!r} is not a non-negative number of minutes;"
+            f" using the configured wait of {_minutes(default)}"
+        )
+        return float(default)
+    return value
+
+
+def _choose_plan(oncall: OncallConfig, query: Mapping[str, str], warnings: list[str]) -> tuple[str, str | None]:
+    aws = oncall.aws_incident_manager
+    alias = (query.get(RESPONSE_PLAN) or "").strip()
+    if not alias:
+        return _DEFAULT_PLAN, aws.response_plan_arn
+    if alias in aws.other_response_plan_arns:
+        return alias, aws.other_response_plan_arns[alias]
+    known = ", ".join(sorted(aws.other_response_plan_arns)) or "none configured"
+    warnings.append(
+        f"{RESPONSE_PLAN}={alias!r} is not in oncall.aws_incident_manager.other_response_plan_arns"
+        f" (known: {known}); using the default response plan"
+    )
+    return _DEFAULT_PLAN, aws.response_plan_arn
+
+
+def _warn_unknown(query: Mapping[str, str], warnings: list[str]) -> None:
+    for name in sorted(query):
+        if name not in KNOWN_PARAMETERS and name.startswith(("oncall", "awsim")):
+            warnings.append(f"unknown query parameter {name!r} ignored (known: {_suggest(name)})")
+
+
+def _suggest(name: str) -> str:
+    prefix = name.split("_", 1)[0]
+    return ", ".join(sorted(p for p in KNOWN_PARAMETERS if p.startswith(prefix)))
+
+
+def _minutes(value: float) -> str:
+    return f"{value:g} minute" + ("" if value == 1 else "s")

@@ -1,0 +1,125 @@
+"""AWS Incident Manager through boto3's `ssm-incidents` client.
+
+StartIncident carries a clientToken derived from the incident id, so a retry, a second replica or a
+restart during the call can never open a second incident. botocore's own retries are off: the escalation
+scheduler retries through Redis with capped backoff, so no request or claimer ever blocks on a sleep.
+"""
+
+import asyncio
+import json
+import os
+from datetime import UTC, datetime
+from typing import Any
+
+import boto3
+from botocore.config import Config as BotoConfig
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+
+from versus.oncall.providers import ProviderError
+
+TITLE_LIMIT = 200
+RAW_DATA_LIMIT = 10_000
+RELATED_ITEMS_LIMIT = 100
+TRIGGER_SOURCE = "versus"
+_RETRYABLE_CODES = frozenset(
+    {"ThrottlingException", "InternalServerException", "ServiceUnavailableException", "RequestTimeout"}
+)
+
+
+def client_token(incident_id: str) -> str:
+    return f"versus-{incident_id}"[:128]
+
+
+def incident_title(incident: dict[str, Any]) -> str:
+    summary = incident.get("summary", {})
+    severity = summary.get("severity", "alert").upper()
+    name = summary.get("alertname") or summary.get("service") or "incident"
+    service = summary.get("service")
+    title = f"[{severity}] {name}" + (f" on {service}" if service and service != name else "")
+    return title[:TITLE_LIMIT]
+
+
+def related_items(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """Links a responder wants: Alertmanager, each alert's source, runbooks and dashboards."""
+    found: list[tuple[str, str]] = []
+    if isinstance(payload.get("externalURL"), str):
+        found.append(("Alertmanager", payload["externalURL"]))
+    for alert in payload.get("alerts", []) if isinstance(payload.get("alerts"), list) else []:
+        if not isinstance(alert, dict):
+            continue
+        if isinstance(alert.get("generatorURL"), str):
+            found.append(("Alert source", alert["generatorURL"]))
+        annotations = alert.get("annotations") if isinstance(alert.get("annotations"), dict) else {}
+        for key, title in (("runbook", "Runbook"), ("runbook_url", "Runbook"), ("dashboard", "Dashboard")):
+            if isinstance(annotations.get(key), str):
+                found.append((title, annotations[key]))
+    items, seen = [], set()
+    for title, url in found:
+        if url.startswith(("https://", "http://")) and url not in seen:
+            seen.add(url)
+            items.append({"identifier": {"type": "OTHER", "value": {"url": url[:1000]}}, "title": title})
+    return items[:RELATED_ITEMS_LIMIT]
+
+
+def start_incident_request(incident: dict[str, Any], response_plan_arn: str) -> dict[str, Any]:
+    raw = json.dumps(incident.get("payload", {}), separators=(",", ":"))
+    request: dict[str, Any] = {
+        "clientToken": client_token(incident["id"]),
+        "responsePlanArn": response_plan_arn,
+        "title": incident_title(incident),
+        "triggerDetails": {
+            "source": TRIGGER_SOURCE,
+            "timestamp": datetime.fromtimestamp(incident["created_at"] / 1000, tz=UTC),
+            "rawData": raw[:RAW_DATA_LIMIT],
+        },
+    }
+    items = related_items(incident.get("payload", {}))
+    if items:
+        request["relatedItems"] = items
+    return request
+
+
+class AwsIncidentManager:
+    name = "aws_incident_manager"
+
+    def __init__(self, region: str | None = None) -> None:
+        """Raises ProviderError when no region is configured: StartIncident is regional."""
+        region = region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
+        if not region:
+            raise ProviderError("no AWS region: set oncall.aws_incident_manager.region or AWS_REGION", retryable=False)
+        self.client = boto3.client(
+            "ssm-incidents",
+            region_name=region,
+            config=BotoConfig(
+                retries={"total_max_attempts": 1, "mode": "standard"},
+                connect_timeout=5,
+                read_timeout=15,
+            ),
+        )
+
+    async def start(self, incident: dict[str, Any]) -> str:
+        plan = incident["decision"]["response_plan_arn"]
+        if not plan:
+            raise ProviderError("no response plan ARN for this incident", retryable=False)
+        request = start_incident_request(incident, plan)
+        response = await self._call("start_incident", request)
+        return str(response["incidentRecordArn"])
+
+    async def resolve(self, record_id: str) -> None:
+        await self._call("update_incident_record", {"arn": record_id, "status": "RESOLVED"})
+
+    async def _call(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        try:
+            response: dict[str, Any] = await asyncio.to_thread(getattr(self.client, operation), **request)
+        except ClientError as exc:
+            error = exc.response.get("Error", {})
+            code = str(error.get("Code", "Unknown"))
+            status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0))
+            retryable = code in _RETRYABLE_CODES or status >= 500 or status == 429
+            message = f"{operation}: {code}: {error.get('Message', '')}"
+            raise ProviderError(message, retryable=retryable) from exc
+        except NoCredentialsError as exc:
+            raise ProviderError(f"{operation}: no AWS credentials found", retryable=False) from exc
+        except BotoCoreError as exc:
+            raise ProviderError(f"{operation}: {exc}", retryable=True) from exc
+        return response

@@ -1,0 +1,98 @@
+"""The escalation scheduler: claims due escalations from Redis and pages through the provider.
+
+Every `versus serve` process runs one. The due times live in a Redis sorted set, never in this process:
+a claim is a Lua script, so exactly one process takes each item, and a restart finds overdue items and
+fires them at once. The loop sleeps until the earliest due time (at most `max_idle_seconds`), so an idle
+service costs one cheap Redis call per interval, whatever the number of pending escalations.
+"""
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+
+from redis.exceptions import RedisError
+
+from versus.oncall.providers import Provider, ProviderError
+from versus.store.incidents import IncidentStore
+
+log = logging.getLogger("versus.oncall")
+
+
+class EscalationScheduler:
+    def __init__(
+        self,
+        store: IncidentStore,
+        provider: Provider,
+        *,
+        lease_ms: int = 60_000,
+        batch: int = 200,
+        max_idle_seconds: float = 0.5,
+        backoff_base_seconds: float = 2.0,
+        backoff_cap_seconds: float = 300.0,
+        give_up_after_seconds: float = 3600.0,
+    ) -> None:
+        self.store = store
+        self.provider = provider
+        self.lease_ms = lease_ms
+        self.batch = batch
+        self.max_idle_seconds = max_idle_seconds
+        self.backoff_base_seconds = backoff_base_seconds
+        self.backoff_cap_seconds = backoff_cap_seconds
+        self.give_up_after_seconds = give_up_after_seconds
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        """Look for due work now (intake calls this after recording a wait of 0)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            delay = await self.run_once()
+            if delay > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), delay)
+                self._wake.clear()
+
+    async def run_once(self) -> float:
+        """Claim and escalate what is due; return how long to sleep before looking again."""
+        try:
+            claimed = await self.store.claim_escalations(lease_ms=self.lease_ms, limit=self.batch)
+            if claimed:
+                await asyncio.gather(*(self.escalate(incident_id) for incident_id in claimed))
+                return 0.0
+            next_due = await self.store.next_escalation_due_ms()
+        except RedisError as exc:
+            log.warning("escalation scheduler: Redis unavailable (%s); retrying in 1 s", exc)
+            return 1.0
+        if next_due is None:
+            return self.max_idle_seconds
+        return min(max(next_due / 1000 - time.time(), 0.0), self.max_idle_seconds)
+
+    async def escalate(self, incident_id: str) -> None:
+        incident = await self.store.get(incident_id)
+        if incident is None:
+            await self.store.finish_escalation(incident_id, "failed", "incident record expired")
+            return
+        try:
+            record = await self.provider.start(incident)
+        except ProviderError as exc:
+            await self._failed(incident, exc)
+            return
+        await self.store.finish_escalation(incident_id, "escalated", record)
+        log.info("escalated incident %s: %s", incident_id, record)
+
+    async def _failed(self, incident: dict[str, object], exc: ProviderError) -> None:
+        incident_id = str(incident["id"])
+        attempts = int(str(incident.get("attempts", 0)))
+        started = int(str(incident.get("due_at", incident["created_at"]))) / 1000
+        if exc.retryable and time.time() - started < self.give_up_after_seconds:
+            delay = min(self.backoff_cap_seconds, self.backoff_base_seconds * 2**attempts)
+            delay *= random.uniform(0.8, 1.2)
+            next_ms = int((time.time() + delay) * 1000)
+            log.warning("escalation of %s failed (%s); retry %d in %.1f s", incident_id, exc, attempts + 1, delay)
+            await self.store.finish_escalation(incident_id, "retry", str(exc), next_ms)
+            return
+        log.error("escalation of %s failed for good: %s", incident_id, exc)
+        await self.store.finish_escalation(incident_id, "failed", str(exc))

@@ -1,0 +1,65 @@
+"""Sanic app factory: `create_app(config)` wires Redis, the store and the workers to the routes."""
+
+import asyncio
+import re
+import uuid
+
+from sanic import Sanic
+
+from versus.config.model import Config
+from versus.oncall.ack import AckSigner, shared_secret
+from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
+from versus.oncall.scheduler import EscalationScheduler
+from versus.server import errors
+from versus.server.context import Services
+from versus.server.routes import ack, health, incidents
+from versus.store.connection import connect
+from versus.store.incidents import IncidentStore
+from versus.store.keys import Keys
+
+
+def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
+    """Build the app. `redis_url` overrides the config (the embedded server's socket, or a test's)."""
+    app = Sanic(_app_name(config.name), configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = config.alert.max_body_bytes
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.KEEP_ALIVE_TIMEOUT = 75
+    errors.install(app, config.alert.max_body_bytes)
+    for blueprint in (health.bp, incidents.bp, ack.bp):
+        app.blueprint(blueprint)
+
+    @app.before_server_start
+    async def start(app: Sanic) -> None:
+        client = connect(config.redis, redis_url)
+        keys = Keys(config.redis.key_prefix)
+        store = IncidentStore(
+            client,
+            keys,
+            channels=["slack"] if config.alert.slack.enable else [],
+            retention_days=config.history.retention_days,
+            resolve_provider=config.oncall.aws_incident_manager.resolve_on_alert_resolved,
+        )
+        signer = None
+        if config.oncall.available and config.public_host:
+            secret = await shared_secret(client, keys, config.oncall.ack_secret)
+            signer = AckSigner(secret, config.public_host, config.oncall.ack_expiry_hours)
+        scheduler = None
+        app.ctx.tasks = []
+        if config.oncall.available:
+            scheduler = EscalationScheduler(store, AwsIncidentManager(config.oncall.aws_incident_manager.region))
+            app.ctx.tasks.append(asyncio.get_running_loop().create_task(scheduler.run(), name="escalations"))
+        app.ctx.services = Services(config=config, redis=client, store=store, signer=signer, scheduler=scheduler)
+
+    @app.after_server_stop
+    async def stop(app: Sanic) -> None:
+        for task in app.ctx.tasks:
+            task.cancel()
+        await asyncio.gather(*app.ctx.tasks, return_exceptions=True)
+        await app.ctx.services.redis.aclose()
+
+    return app
+
+
+def _app_name(name: str) -> str:
+    """Sanic app names must be unique per process and use only letters, digits, `_` and `-`."""
+    return f"{re.sub(r'[^A-Za-z0-9_-]', '_', name) or 'versus'}-{uuid.uuid4().hex[:8]}"

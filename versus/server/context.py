@@ -1,0 +1,19 @@
+"""What the routes share: config, Redis client, store, ack signer and background workers."""
+
+from dataclasses import dataclass
+
+import redis.asyncio as aioredis
+
+from versus.config.model import Config
+from versus.oncall.ack import AckSigner
+from versus.oncall.scheduler import EscalationScheduler
+from versus.store.incidents import IncidentStore
+
+
+@dataclass
+class Services:
+    config: Config
+    redis: "aioredis.Redis"
+    store: IncidentStore
+    signer: AckSigner | None
+    scheduler: EscalationScheduler | None

@@ -1,0 +1,55 @@
+"""Run the app: start the embedded Redis when the config names none, then hand over to Sanic."""
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from sanic import Sanic
+from sanic.worker.loader import AppLoader
+
+from versus.config.model import Config
+from versus.oncall.providers import ProviderError
+from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
+from versus.server.app import create_app
+from versus.store.embedded import EmbeddedRedis, EmbeddedRedisError
+
+log = logging.getLogger("versus.server")
+
+
+def serve(config: Config, *, host: str | None = None, port: int | None = None) -> int:
+    if config.oncall.available:
+        try:
+            AwsIncidentManager(config.oncall.aws_incident_manager.region)
+        except ProviderError as exc:
+            log.error("%s: %s", config.source, exc)
+            return 2
+    embedded = None
+    redis_url = None
+    if config.redis.embedded:
+        embedded = EmbeddedRedis(Path(config.redis.data_dir))
+        try:
+            redis_url = embedded.start()
+        except EmbeddedRedisError as exc:
+            log.error("%s", exc)
+            return 2
+        log.info("no redis section in %s: using the embedded Redis at %s", config.source, redis_url)
+    loader = AppLoader(factory=partial(create_app, config, redis_url=redis_url))
+    app = loader.load()
+    single = config.workers == 1
+    app.prepare(
+        host=host or config.host,
+        port=port or config.port,
+        workers=config.workers,
+        single_process=single,
+        access_log=False,
+        motd=False,
+    )
+    try:
+        if single:
+            Sanic.serve_single(primary=app)
+        else:
+            Sanic.serve(primary=app, app_loader=loader)
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0

@@ -1,0 +1,133 @@
+"""Incidents in Redis: one hash per incident, written only through the atomic scripts."""
+
+import json
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from versus.intake.payload import Alert
+from versus.oncall.decision import Decision
+from versus.store.keys import Keys
+from versus.store.scripts import Scripts
+
+DAY_MS = 86_400_000
+IDENTITY_TTL_MS = 3 * DAY_MS
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    incident_id: str
+    result: str  # created | updated | resolved
+
+
+@dataclass(frozen=True)
+class AckResult:
+    outcome: str  # acknowledged | late | already | missing
+    acknowledged_at_ms: int | None
+    acknowledged_by: str
+
+
+class IncidentStore:
+    def __init__(
+        self,
+        client: "aioredis.Redis",
+        keys: Keys,
+        *,
+        channels: Sequence[str] = (),
+        retention_days: float = 90.0,
+        resolve_provider: bool = False,
+    ) -> None:
+        self.client = client
+        self.keys = keys
+        self.channels = list(channels)
+        self.retention_ms = int(retention_days * DAY_MS)
+        self.resolve_provider = resolve_provider
+        self.scripts = Scripts(client)
+
+    def context(self, now: int | None = None) -> str:
+        return json.dumps(
+            {
+                "prefix": self.keys.prefix,
+                "now": now_ms() if now is None else now,
+                "ttl_ms": self.retention_ms,
+                "retention_ms": self.retention_ms,
+                "channels": self.channels,
+                "resolve_provider": self.resolve_provider,
+            }
+        )
+
+    async def record(self, alert: Alert, decision: Decision, *, drill: bool = False) -> Recorded:
+        """Create or update the incident for `alert`; returns only once Redis has it."""
+        now = now_ms()
+        due = ""
+        if decision.enabled and not alert.resolved:
+            due = str(now + int(decision.wait_minutes * 60_000))
+        incident_id, result = await self.scripts.record(
+            args=[
+                self.context(now),
+                uuid.uuid4().hex,
+                alert.identity or "",
+                "1" if alert.resolved else "0",
+                json.dumps(alert.payload, separators=(",", ":")),
+                json.dumps(decision.to_json()),
+                json.dumps(list(decision.warnings)),
+                json.dumps(alert.summary),
+                alert.source,
+                due,
+                IDENTITY_TTL_MS,
+                "1" if drill else "0",
+            ]
+        )
+        return Recorded(incident_id=incident_id, result=result)
+
+    async def get(self, incident_id: str) -> dict[str, Any] | None:
+        raw: dict[str, str] = await self.client.hgetall(self.keys.incident(incident_id))
+        return decode_incident(raw) if raw else None
+
+    async def acknowledge(self, incident_id: str, by: str) -> AckResult:
+        outcome, at, who = await self.scripts.acknowledge(args=[self.context(), incident_id, by])
+        return AckResult(outcome=outcome, acknowledged_at_ms=int(at) if at else None, acknowledged_by=who)
+
+    async def claim_escalations(self, *, lease_ms: int, limit: int) -> list[str]:
+        claimed: list[str] = await self.scripts.claim_escalations(args=[self.context(), lease_ms, limit])
+        return claimed
+
+    async def finish_escalation(self, incident_id: str, outcome: str, detail: str, next_ms: int = 0) -> bool:
+        done = await self.scripts.finish_escalation(
+            args=[self.context(), incident_id, outcome, detail, next_ms]
+        )
+        return bool(done)
+
+    async def next_escalation_due_ms(self) -> int | None:
+        first = await self.client.zrange(self.keys.escalations_due, 0, 0, withscores=True)
+        return int(first[0][1]) if first else None
+
+
+_JSON_FIELDS = ("payload", "decision", "warnings", "summary")
+_INT_FIELDS = (
+    "created_at", "updated_at", "resolved_at", "due_at", "claimed_at", "escalated_at", "failed_at",
+    "acknowledged_at", "notifications", "claims", "attempts", "delivery_seq",
+)  # fmt: skip
+_BOOL_FIELDS = ("drill", "acknowledged_late")
+
+
+def decode_incident(raw: dict[str, str]) -> dict[str, Any]:
+    """Turn the stored hash into typed JSON-ready values (times stay epoch milliseconds)."""
+    incident: dict[str, Any] = dict(raw)
+    for name in _JSON_FIELDS:
+        if name in incident:
+            incident[name] = json.loads(incident[name])
+    for name in _INT_FIELDS:
+        if name in incident:
+            incident[name] = int(incident[name])
+    for name in _BOOL_FIELDS:
+        incident[name] = incident.get(name) == "1"
+    return incident

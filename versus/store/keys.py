@@ -1,0 +1,41 @@
+"""Every Redis key Versus uses, under one configurable prefix."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Keys:
+    prefix: str
+
+    def incident(self, incident_id: str) -> str:
+        return f"{self.prefix}incident:{incident_id}"
+
+    def identity(self, identity: str) -> str:
+        return f"{self.prefix}identity:{identity}"
+
+    def delivery(self, delivery_id: str) -> str:
+        return f"{self.prefix}delivery:{delivery_id}"
+
+    @property
+    def escalations_due(self) -> str:
+        """Sorted set: incident id scored by the epoch milliseconds at which it escalates."""
+        return f"{self.prefix}escalations:due"
+
+    @property
+    def outbox_due(self) -> str:
+        """Sorted set: delivery id scored by the epoch milliseconds of its next attempt."""
+        return f"{self.prefix}outbox:due"
+
+    @property
+    def incidents_by_time(self) -> str:
+        """Sorted set: incident id scored by creation time, for listing and reports."""
+        return f"{self.prefix}incidents:by_time"
+
+    @property
+    def events(self) -> str:
+        """Stream of incident state changes (received, acknowledged, escalated, …), trimmed by retention."""
+        return f"{self.prefix}events"
+
+    @property
+    def ack_secret(self) -> str:
+        return f"{self.prefix}ack_secret"
