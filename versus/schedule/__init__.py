@@ -6,7 +6,7 @@ lower-level API (rotation_from_spec, shifts, on_call_at, coverage_gaps, burden) 
 
 from versus.schedule.burden import Burden, burden
 from versus.schedule.checks import ineffective_overrides, unknown_contacts
-from versus.schedule.engine import on_call_at, shifts
+from versus.schedule.engine import on_call_at, shifts, whole_shifts
 from versus.schedule.facade import (
     CalendarFormat,
     burden_table,
@@ -64,5 +64,6 @@ __all__ = [
     "time_interval_active",
     "unknown_contacts",
     "who_is_on_call",
+    "whole_shifts",
     "window_shifts",
 ]

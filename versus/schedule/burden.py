@@ -51,9 +51,7 @@ def burden(shift_list: Iterable[Shift], people: Mapping[str, Person]) -> list[Bu
     for shift in shift_list:
         for alias in shift.contacts:
             zone = ZoneInfo(people[alias].time_zone if alias in people else "UTC")
-            split = totals.setdefault(
-                alias, {"business": timedelta(), "off": timedelta(), "sleep": timedelta()}
-            )
+            split = totals.setdefault(alias, {"business": timedelta(), "off": timedelta(), "sleep": timedelta()})
             counts[alias] = counts.get(alias, 0) + 1
             for kind, length in _split(shift.start, shift.end, zone):
                 split[kind] += length

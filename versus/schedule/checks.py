@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from versus.schedule.engine import shifts
 from versus.schedule.model import Person, Rotation
@@ -18,9 +19,7 @@ def unknown_contacts(rotations: Iterable[Rotation], people: Mapping[str, Person]
         for index, override in enumerate(rotation.overrides):
             for alias in filter(None, (override.contact, override.replaces)):
                 if alias not in people:
-                    problems.append(
-                        f"rotations[{rotation.name}].overrides[{index}]: {alias!r} is not in people"
-                    )
+                    problems.append(f"rotations[{rotation.name}].overrides[{index}]: {alias!r} is not in people")
     return problems
 
 
@@ -28,10 +27,7 @@ def ineffective_overrides(rotation: Rotation) -> list[str]:
     """Overrides that change nobody's shift, e.g. `replaces` names someone who is not on call then."""
     problems = []
     for index, override in enumerate(rotation.overrides):
-        alone = Rotation(
-            rotation.name, rotation.time_zone, rotation.start, rotation.members, rotation.recurrence,
-            rotation.layer, rotation.description, (override,),
-        )  # fmt: skip
+        alone = replace(rotation, overrides=(override,))
         if not any(s.is_override for s in shifts(alone, override.start, override.end)):
             who = f"{override.replaces!r} is not on call" if override.replaces else "nobody else is on call"
             problems.append(

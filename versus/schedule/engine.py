@@ -39,6 +39,24 @@ def shifts(rotation: Rotation, start: datetime, end: datetime) -> list[Shift]:
     return _apply_overrides(rotation, result)
 
 
+def whole_shifts(rotation: Rotation, start: datetime, end: datetime) -> list[Shift]:
+    """Like `shifts`, but a shift crossing the window's edges is returned whole, not clipped.
+
+    Calendar exports want this: a shift keeps its real start (and so its UID) whatever window it is
+    exported in.
+    """
+    start, end = _utc(start, "start"), _utc(end, "end")
+    handoffs = Handoffs(rotation)
+    first = handoffs.turn_before(start)
+    while handoffs.boundary(first + 1) <= start:
+        first += 1
+    last = max(first + 1, handoffs.turn_before(end))
+    while handoffs.boundary(last) < end:
+        last += 1
+    wide = shifts(rotation, handoffs.boundary(first), handoffs.boundary(last))
+    return [s for s in wide if s.start < end and s.end > start]
+
+
 def on_call_at(rotations: Iterable[Rotation], at: datetime) -> dict[str, tuple[str, ...]]:
     """Who is on call at `at`, per layer; a layer with nobody on call maps to an empty tuple.
 
@@ -107,9 +125,7 @@ def _apply_overrides(rotation: Rotation, scheduled: list[Shift]) -> list[Shift]:
                 continue
             if shift.start < lo:
                 changed.append(_slice(shift, shift.start, lo))
-            changed.append(
-                _overridden(_slice(shift, lo, hi), override.contact, override.replaces, override.reason)
-            )
+            changed.append(_overridden(_slice(shift, lo, hi), override.contact, override.replaces, override.reason))
             if hi < shift.end:
                 changed.append(_slice(shift, hi, shift.end))
         result = changed

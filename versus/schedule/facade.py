@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from versus.schedule.burden import Burden, burden
 from versus.schedule.checks import ineffective_overrides, unknown_contacts
-from versus.schedule.engine import on_call_at, shifts
+from versus.schedule.engine import on_call_at, shifts, whole_shifts
 from versus.schedule.gaps import always, coverage_gaps
 from versus.schedule.model import Gap, Person, Rotation, ScheduleError, Shift
 from versus.schedule.spec import people_from_spec, rotations_from_spec
@@ -34,9 +34,10 @@ def load_schedule(people: SpecList, rotations: SpecList) -> tuple[dict[str, Pers
     return known, parsed
 
 
-def window_shifts(rotations: Sequence[Rotation], start: datetime, end: datetime) -> list[Shift]:
-    """Every rotation's shifts in the window, in time order."""
-    found = [s for rotation in rotations for s in shifts(rotation, start, end)]
+def window_shifts(rotations: Sequence[Rotation], start: datetime, end: datetime, *, whole: bool = False) -> list[Shift]:
+    """Every rotation's shifts in the window, in time order; `whole` keeps edge-crossing shifts unclipped."""
+    pick = whole_shifts if whole else shifts
+    found = [s for rotation in rotations for s in pick(rotation, start, end)]
     return sorted(found, key=lambda s: (s.start, s.layer, s.rotation))
 
 
@@ -54,11 +55,12 @@ def render_calendar(
     """The schedule for `days` days from `start` as a text table, an iCalendar feed or an HTML page.
 
     Times are shown in `time_zone`, by default the first rotation's; `now` adds the "now" line or
-    marker; the ICS DTSTAMP is `start`, so the same inputs always give the same bytes.
+    marker; the ICS DTSTAMP is `start`, so the same inputs always give the same bytes. Text and ICS
+    list shifts that cross the window's edges whole; the HTML grid cuts them at the window.
     """
     known, parsed = load_schedule(people, rotations)
     end = start + timedelta(days=days)
-    found = window_shifts(parsed, start, end)
+    found = window_shifts(parsed, start, end, whole=fmt != "html")
     zone = time_zone or (parsed[0].time_zone if parsed else "UTC")
     if fmt == "text":
         current = on_call_at(parsed, now) if now is not None else None

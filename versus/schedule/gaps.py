@@ -82,8 +82,7 @@ def _entry_matcher(entry: Mapping[str, Any], where: str) -> Callable[[datetime],
     years = _ranges(entry.get("years"), _int, where)
     days = _ranges(entry.get("days_of_month"), _int, where)
     times = [
-        (_minutes(t.get("start_time"), where), _minutes(t.get("end_time"), where))
-        for t in entry.get("times") or []
+        (_minutes(t.get("start_time"), where), _minutes(t.get("end_time"), where)) for t in entry.get("times") or []
     ]
 
     def matches(at: datetime) -> bool:

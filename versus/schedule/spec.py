@@ -62,8 +62,7 @@ def rotation_from_spec(spec: Mapping[str, Any]) -> Rotation:
             f"{where}.recurrence.on_calls: {recurrence.on_calls} at once needs at least that many members"
         )
     overrides = tuple(
-        _override(entry, zone, f"{where}.overrides[{index}]")
-        for index, entry in enumerate(spec.get("overrides") or [])
+        _override(entry, zone, f"{where}.overrides[{index}]") for index, entry in enumerate(spec.get("overrides") or [])
     )
     return Rotation(
         name=name,

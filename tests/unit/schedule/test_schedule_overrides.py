@@ -25,12 +25,17 @@ def rotation(overrides: list[dict], **recurrence: object) -> dict:
     }
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=NEW_YORK)
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=NEW_YORK)
 
 
-VACATION = {"contact": "dave", "replaces": "bob", "from": "2026-01-14T09:00:00", "to": "2026-01-16T09:00:00",
-            "reason": "Bob on vacation"}  # fmt: skip
+VACATION = {
+    "contact": "dave",
+    "replaces": "bob",
+    "from": "2026-01-14T09:00:00",
+    "to": "2026-01-16T09:00:00",
+    "reason": "Bob on vacation",
+}
 
 
 def test_replacement_covers_the_period_and_the_shift_is_split():
@@ -64,8 +69,11 @@ def test_override_without_replaces_takes_everybody_off():
 
 
 def test_with_two_on_call_the_other_stays():
-    parsed = rotation_from_spec(rotation([VACATION | {"replaces": "alice", "from": "2026-01-06T00:00:00",
-                                                       "to": "2026-01-07T00:00:00"}], on_calls=2))  # fmt: skip
+    parsed = rotation_from_spec(
+        rotation(
+            [VACATION | {"replaces": "alice", "from": "2026-01-06T00:00:00", "to": "2026-01-07T00:00:00"}], on_calls=2
+        )
+    )
     assert on_call_at([parsed], local(2026, 1, 6, 12)) == {"primary": ("dave", "bob")}
 
 

@@ -6,8 +6,8 @@ wall clock is inside a coverage window. Days touching a DST change are left to t
 because there a wall-clock time can be missing or repeated and "inside" needs the engine's own rule.
 """
 
+import itertools
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -86,7 +86,7 @@ def test_shifts_never_overlap_and_cover_exactly_the_coverage_hours(rotation: Rot
         assert start <= shift.start < shift.end <= end
         assert len(shift.contacts) == rotation.recurrence.on_calls
         assert set(shift.contacts) <= set(rotation.members)
-    for before, after in zip(found, found[1:], strict=False):
+    for before, after in itertools.pairwise(found):
         assert before.end <= after.start
 
     at = start

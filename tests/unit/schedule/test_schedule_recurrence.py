@@ -27,8 +27,8 @@ def spec(recurrence: dict, members: list[str], start: str = "2026-01-05T09:00:00
     }
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=NEW_YORK)
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=NEW_YORK)
 
 
 def turns(rotation_spec: dict, start: datetime, end: datetime) -> list[tuple[tuple[str, ...], datetime, datetime]]:

@@ -24,8 +24,8 @@ def weekly(start: str) -> dict:
     }
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_spring_forward_keeps_the_handoff_at_nine_local():

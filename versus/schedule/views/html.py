@@ -162,11 +162,7 @@ def _day(
         bottom = MINUTES_PER_DAY if hi == day_end else _minute_of_day(hi, zone, midnight)
         local_lo, local_hi = lo.astimezone(zone), hi.astimezone(zone)
         label = shift_label(shift, people)
-        shown = (
-            label
-            if len(lanes) == 1
-            else ", ".join(display_name(a, people).split()[0] for a in shift.contacts)
-        )
+        shown = label if len(lanes) == 1 else ", ".join(display_name(a, people).split()[0] for a in shift.contacts)
         blocks.append(
             Block(
                 top=round(100 * top / MINUTES_PER_DAY, 3),
