@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 _MATCHER = re.compile(
     r"^\s*(?P<name>[a-zA-Z_][a-zA-Z0-9_]*)\s*(?P<op>=~|!~|!=|=)\s*"
-    r'(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<bare>[^"\s,{}]*))\s*$'
+    r'(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|(?P<bare>[^"\'\s,{}]*))\s*$'
 )
 _UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from versus.gen.problems import SpecError
+from versus.gen.problems import InputError, SpecError
 from versus.gen.spec_model import (
     AlertmanagerSettings,
     Authorization,
@@ -38,7 +38,10 @@ __all__ = ["SpecError", "TeamSpec", "build_spec", "load_spec"]
 def load_spec(path: str | Path) -> TeamSpec:
     """Read, validate and type a team spec; raises SpecError listing every problem at once."""
     source = str(path)
-    data = load_yaml(Path(path))
+    try:
+        data = load_yaml(Path(path))
+    except InputError as error:
+        raise SpecError(error.problems) from error
     problems = schema_problems(data, source)
     if problems:
         raise SpecError(problems)

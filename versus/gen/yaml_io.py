@@ -35,7 +35,8 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 def load_yaml(path: Path) -> Any:
     """Parse one YAML document; a syntax error or duplicate key becomes an InputError naming the file."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        with path.open(encoding="utf-8") as stream:
+            return yaml.load(stream, Loader=_UniqueKeyLoader)
     except OSError as error:
         raise InputError([Problem(str(path), "", f"cannot read: {error.strerror}")]) from error
     except yaml.YAMLError as error:
