@@ -23,7 +23,7 @@ class Expr:
     text: str
 
 
-Value: TypeAlias = "str | int | float | bool | None | Expr | Sequence[Value] | Mapping[str, Value]"
+Value: TypeAlias = "str | int | float | bool | Expr | Sequence[Value] | Mapping[str, Value] | None"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""The offline Terraform check: provider schema plus Incident Manager rules, one report.
+
+Usage: `python -m versus.terraform.check PATH…` prints one finding per line and exits 1 if there are any,
+2 if the provider schema cannot be found.
+"""
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from versus.terraform.findings import Finding
+from versus.terraform.parse import parse_file
+from versus.terraform.rules import check_rules
+from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
+from versus.terraform.schema_check import check_schema, tf_files
+
+
+def check_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding]:
+    """Every finding for the .tf files under `paths`, sorted by file and line."""
+    files = [parse_file(path) for path in tf_files(paths)]
+    return sorted(check_schema(files, schemas) + check_rules(files))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    directory = schema_dir()
+    if directory is None:
+        print(f"provider schema not found: set {SCHEMA_ENV}", file=sys.stderr)
+        return 2
+    findings = check_paths([Path(arg) for arg in args or ["."]], ProviderSchemas.load(directory))
+    for finding in findings:
+        print(finding)
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
