@@ -19,7 +19,7 @@ from versus.schedule.facade import (
     who_is_on_call,
     window_shifts,
 )
-from versus.schedule.gaps import always, coverage_gaps, time_interval_active
+from versus.schedule.gaps import always, coverage_gaps, route_active, time_interval_active
 from versus.schedule.model import (
     CoverageTime,
     Frequency,
@@ -59,6 +59,7 @@ __all__ = [
     "render_calendar",
     "rotation_from_spec",
     "rotations_from_spec",
+    "route_active",
     "schedule_warnings",
     "shifts",
     "time_interval_active",

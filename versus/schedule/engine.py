@@ -28,10 +28,15 @@ def shifts(rotation: Rotation, start: datetime, end: datetime) -> list[Shift]:
     handoffs = Handoffs(rotation)
     result: list[Shift] = []
     turn = handoffs.turn_before(window[0])
+    first_piece = 0
     while handoffs.boundary(turn) < window[1]:
         turn_start, turn_end = handoffs.boundary(turn), handoffs.boundary(turn + 1)
         contacts = handoffs.contacts(turn)
-        for piece_start, piece_end in covered:
+        while first_piece < len(covered) and covered[first_piece][1] <= turn_start:
+            first_piece += 1
+        for piece_start, piece_end in covered[first_piece:]:
+            if piece_start >= turn_end:
+                break
             lo, hi = max(piece_start, turn_start), min(piece_end, turn_end)
             if lo < hi:
                 result.append(Shift(rotation.name, rotation.layer, contacts, lo, hi))

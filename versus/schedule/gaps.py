@@ -75,6 +75,22 @@ def time_interval_active(entries: Sequence[Mapping[str, Any]]) -> Callable[[date
     return lambda at: any(matcher(at) for matcher in matchers)
 
 
+def route_active(
+    time_intervals: Mapping[str, Sequence[Mapping[str, Any]]], active_time_intervals: Sequence[str]
+) -> Callable[[datetime], bool]:
+    """A route's `active_time_intervals` (names into the spec's `time_intervals`): active if any is.
+
+    An empty list means the route is always active, as in Alertmanager.
+    """
+    if not active_time_intervals:
+        return always
+    missing = [name for name in active_time_intervals if name not in time_intervals]
+    if missing:
+        raise ScheduleError(f"active_time_intervals: {', '.join(missing)} not in time_intervals")
+    checks = [time_interval_active(time_intervals[name]) for name in active_time_intervals]
+    return lambda at: any(check(at) for check in checks)
+
+
 def _entry_matcher(entry: Mapping[str, Any], where: str) -> Callable[[datetime], bool]:
     zone = ZoneInfo(str(entry.get("location") or "UTC"))
     weekdays = _ranges(entry.get("weekdays"), lambda v: WEEKDAYS.index(v) if v in WEEKDAYS else None, where)

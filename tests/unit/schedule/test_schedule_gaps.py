@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from versus.schedule import ScheduleError, coverage_gaps, rotation_from_spec, time_interval_active
+from versus.schedule import ScheduleError, coverage_gaps, rotation_from_spec, route_active, time_interval_active
 
 NEW_YORK = ZoneInfo("America/New_York")
 BUSINESS_HOURS = [
@@ -84,3 +84,17 @@ def test_start_before_the_rotation_is_a_gap():
 def test_gaps_need_an_aware_start():
     with pytest.raises(ScheduleError):
         coverage_gaps([rotation_from_spec(app_rotation())], start=datetime(2026, 1, 5))
+
+
+def test_route_active_joins_named_intervals():
+    intervals = {
+        "business-hours": BUSINESS_HOURS,
+        "saturday": [{"weekdays": ["saturday"], "location": "America/New_York"}],
+    }
+    active = route_active(intervals, ["business-hours", "saturday"])
+    assert active(datetime(2026, 1, 10, 3, tzinfo=NEW_YORK))
+    assert active(datetime(2026, 1, 5, 9, tzinfo=NEW_YORK))
+    assert not active(datetime(2026, 1, 11, 9, tzinfo=NEW_YORK))
+    assert route_active(intervals, [])(datetime(2026, 1, 11, 9, tzinfo=NEW_YORK))
+    with pytest.raises(ScheduleError, match="weekends not in time_intervals"):
+        route_active(intervals, ["weekends"])

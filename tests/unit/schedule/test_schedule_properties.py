@@ -7,12 +7,14 @@ because there a wall-clock time can be missing or repeated and "inside" needs th
 """
 
 import itertools
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from versus.schedule import Rotation, on_call_at, rotation_from_spec, shifts
+from versus.schedule import Override, Rotation, on_call_at, rotation_from_spec, shifts
 from versus.schedule.model import MINUTES_PER_DAY, WEEKDAYS
 
 ZONES = ["UTC", "America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Lord_Howe", "America/St_Johns"]
@@ -109,3 +111,35 @@ def test_a_window_split_in_two_gives_the_same_on_call_time(rotation: Rotation, s
     halves = shifts(rotation, start, middle) + shifts(rotation, middle, end)
     assert sum((s.duration for s in whole), timedelta()) == sum((s.duration for s in halves), timedelta())
     assert {(s.contacts, s.start) for s in whole} <= {(s.contacts, s.start) for s in halves}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rotation=rotations(),
+    contact=st.sampled_from("abcz"),
+    replaces=st.none() | st.sampled_from("abc"),
+    begin=st.integers(0, 10 * 24),
+    hours=st.integers(1, 5 * 24),
+)
+def test_overrides_change_who_but_never_when(
+    rotation: Rotation, contact: str, replaces: str | None, begin: int, hours: int
+):
+    start = rotation.start.astimezone(UTC)
+    end = start + timedelta(days=16)
+    o_start = start + timedelta(hours=begin)
+    override = Override(contact, o_start, o_start + timedelta(hours=hours), replaces, "test")
+    plain = shifts(rotation, start, end)
+    changed = shifts(replace(rotation, overrides=(override,)), start, end)
+
+    assert sum((s.duration for s in changed), timedelta()) == sum((s.duration for s in plain), timedelta())
+    for before, after in pairwise(changed):
+        assert before.end <= after.start
+    for shift in changed:
+        inside = override.start <= shift.start and shift.end <= override.end
+        crossing = shift.start < override.end and shift.end > override.start
+        assert inside or not crossing, "shifts are split at the override's edges"
+        if shift.is_override:
+            assert inside and contact in shift.contacts and shift.replaced
+            assert len(set(shift.contacts)) == len(shift.contacts)
+        if inside and replaces is not None and replaces != contact:
+            assert replaces not in shift.contacts

@@ -67,3 +67,24 @@ def test_nobody_is_on_call_before_the_rotation_starts():
     rotation = rotation_from_spec(weekly("2026-03-02T09:00:00"))
     assert shifts(rotation, utc(2026, 2, 1), utc(2026, 3, 1)) == []
     assert on_call_at([rotation], utc(2026, 3, 1)) == {"primary": ()}
+
+
+def test_a_handoff_in_the_skipped_hour_happens_when_the_clock_resumes():
+    # 02:30 does not exist on 8 March 2026 in New York; the handoff happens at 03:30 EDT (07:30 UTC)
+    spec = weekly("2026-03-06T02:30:00") | {"recurrence": {"daily": {"at": "02:30"}}}
+    found = shifts(rotation_from_spec(spec), utc(2026, 3, 7), utc(2026, 3, 10))
+    assert [(s.contacts, s.start, s.end) for s in found] == [
+        (("alice",), utc(2026, 3, 7), utc(2026, 3, 7, 7, 30)),
+        (("bob",), utc(2026, 3, 7, 7, 30), utc(2026, 3, 8, 7, 30)),
+        (("carol",), utc(2026, 3, 8, 7, 30), utc(2026, 3, 9, 6, 30)),
+        (("alice",), utc(2026, 3, 9, 6, 30), utc(2026, 3, 10)),
+    ]
+
+
+def test_a_handoff_in_the_repeated_hour_happens_the_first_time():
+    # 01:30 happens twice on 1 November 2026; the handoff is at the first, 01:30 EDT (05:30 UTC)
+    spec = weekly("2026-10-31T01:30:00") | {"recurrence": {"daily": {"at": "01:30"}}}
+    first, second = shifts(rotation_from_spec(spec), utc(2026, 10, 31, 5, 30), utc(2026, 11, 2, 6, 30))
+    assert (first.start, first.end) == (utc(2026, 10, 31, 5, 30), utc(2026, 11, 1, 5, 30))
+    assert (second.start, second.end) == (utc(2026, 11, 1, 5, 30), utc(2026, 11, 2, 6, 30))
+    assert second.duration == timedelta(hours=25)
