@@ -1,4 +1,4 @@
-"""The offline Terraform check: provider schema plus Incident Manager rules, one report.
+"""The offline Terraform check: provider schema, local module calls and Incident Manager rules, one report.
 
 Usage: `python -m versus.terraform.check PATH…` prints one finding per line and exits 1 if there are any,
 2 if the provider schema cannot be found.
@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from versus.terraform.findings import Finding
+from versus.terraform.module_calls import check_module_calls
 from versus.terraform.parse import parse_file
 from versus.terraform.rules import check_rules
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
@@ -18,7 +19,7 @@ from versus.terraform.schema_check import check_schema, tf_files
 def check_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding]:
     """Every finding for the .tf files under `paths`, sorted by file and line."""
     files = [parse_file(path) for path in tf_files(paths)]
-    return sorted(check_schema(files, schemas) + check_rules(files))
+    return sorted(check_schema(files, schemas) + check_module_calls(files) + check_rules(files))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
