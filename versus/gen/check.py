@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from versus.config import ConfigError, OncallConfig, parse_config
+from versus.gen.coverage import coverage_problems
 from versus.gen.problems import Problem, Severity
 from versus.gen.receiver_config import plan_arns_from_spec, render_receiver_config
 from versus.gen.spec_model import TeamSpec
@@ -151,21 +153,22 @@ def check_files(
     alertmanager_path: Path | None,
     config_path: Path | None,
     urls: Sequence[str],
+    coverage_from: datetime,
 ) -> list[Problem]:
-    """All findings for the given files and URLs; the spec itself was validated when it was loaded."""
-    problems: list[Problem] = []
+    """All findings for the given files and URLs, then rotation coverage of on-call routes from
+    `coverage_from` (the spec itself was validated when it was loaded)."""
     receiver: ReceiverOnCall | Problem = (
         receiver_oncall_from_file(config_path) if config_path else receiver_oncall_from_spec(spec)
     )
     webhooks: list[Webhook] = []
+    deprecations: list[Problem] = []
     if alertmanager_path is not None:
         document = load_yaml(alertmanager_path)
         webhooks += alertmanager_webhooks(document, str(alertmanager_path))
-        problems += deprecated_matchers(document, str(alertmanager_path))
+        deprecations = deprecated_matchers(document, str(alertmanager_path))
     webhooks += [Webhook("--url", f"[{index}]", url) for index, url in enumerate(urls)]
-    if isinstance(receiver, Problem):
-        return [receiver, *problems]
-    return webhook_problems(spec, receiver, webhooks) + problems
+    judged = [receiver] if isinstance(receiver, Problem) else webhook_problems(spec, receiver, webhooks)
+    return judged + deprecations + coverage_problems(spec, coverage_from)
 
 
 def _list(container: Any, key: str) -> list[Any]:

@@ -5,6 +5,7 @@ Every problem is reported at once, each with its key path, so one run shows all 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -61,7 +62,7 @@ def build_spec(data: Mapping[str, Any], source: str) -> TeamSpec:
     am = data.get("alertmanager", {})
     return TeamSpec(
         source=source,
-        raw=_frozen(data),
+        raw=copy.deepcopy(data),
         receiver=ReceiverSettings(
             url=receiver["url"],
             public_host=receiver["public_host"],
@@ -171,12 +172,3 @@ def _route(team: str, team_index: int, index: int, route: Mapping[str, Any]) -> 
         response_plan=route.get("response_plan"),
         during=during,
     )
-
-
-def _frozen(value: Any) -> Any:
-    """A read-only copy, so no consumer can change the spec under another's feet."""
-    if isinstance(value, Mapping):
-        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
-    if isinstance(value, list):
-        return tuple(_frozen(item) for item in value)
-    return value

@@ -1,7 +1,8 @@
 """The typed, read-only view of a validated team spec.
 
-Other generators (schedules, Terraform, drills) read the same `TeamSpec`; `TeamSpec.raw` keeps the
-validated document for anything the typed view does not name.
+Other generators (schedules, Terraform, drills) read the same `TeamSpec`; `TeamSpec.raw` is a private
+copy of the validated document (plain dicts and lists, as YAML gave them) for anything the typed view
+does not name.
 """
 
 from __future__ import annotations

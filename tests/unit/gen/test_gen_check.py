@@ -45,6 +45,8 @@ def test_seed_guide_files_name_the_network_and_platform_aliases(repo_root: Path,
             "alertmanager/seed-guide/versus-config.yaml",
             "--url",
             PLATFORM_URL,
+            "--from",
+            "2026-12-01T00:00",
         ]
     )
     assert capsys.readouterr().out == SEED_GUIDE_REPORT
@@ -127,3 +129,33 @@ def test_a_config_the_receiver_refuses_is_reported(capsys, seed_spec, tmp_path):
     code, lines = check(capsys, seed_spec, "--config", str(config))
     assert code == 1
     assert lines[0].startswith(f"{config}: error: {config}: invalid configuration:")
+
+
+def test_on_call_route_outside_the_rotations_hours_is_uncovered(capsys, seed_data, write_spec):
+    """The application rotation covers weekdays 08:00-18:00 only; paging around the clock leaves gaps."""
+    routes = seed_data["teams"][1]["routes"]
+    del routes[0]["during"]
+    del routes[1]
+    spec = write_spec(seed_data)
+    code, lines = check(capsys, str(spec), "--from", "2026-12-07T00:00")
+    assert code == 1
+    assert lines == [
+        f"{spec}: teams[1].routes[0]: error: pages at any time, but app-rotation leaves 472 hour(s) uncovered "
+        "in the 4 weeks checked; first gap 2026-12-07 00:00 UTC",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+def test_business_hours_route_is_covered_by_the_business_hours_rotation(capsys, seed_spec):
+    assert check(capsys, seed_spec, "--from", "2026-12-07T00:00") == (0, ["0 error(s), 0 warning(s)"])
+
+
+def test_before_the_rotation_starts_nobody_is_on_call(capsys, seed_spec):
+    code, lines = check(capsys, seed_spec, "--from", "2025-12-01T00:00")
+    assert code == 1
+    assert [line.split(": error:")[0] for line in lines[:-1]] == [
+        f"{seed_spec}: teams[0].routes[0]",
+        f"{seed_spec}: teams[0].routes[1]",
+        f"{seed_spec}: teams[0].routes[2]",
+        f"{seed_spec}: teams[1].routes[0]",
+    ]

@@ -1,8 +1,9 @@
-"""`versus-gen check SPEC [--alertmanager FILE] [--config FILE] [--url URL ...]`."""
+"""`versus-gen check SPEC [--alertmanager FILE] [--config FILE] [--url URL ...] [--from TIME]`."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 
 from versus.gen.check import check_files
@@ -29,12 +30,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="URL",
         help="a webhook URL used outside Alertmanager (scripts, curl, other tools); repeatable",
     )
+    parser.add_argument(
+        "--from",
+        dest="coverage_from",
+        type=_instant,
+        metavar="TIME",
+        help="start of the 4 weeks in which rotations must cover on-call routes (ISO 8601, UTC unless a "
+        "zone is given; default: now)",
+    )
     parser.set_defaults(run=run)
+
+
+def _instant(text: str) -> datetime:
+    parsed = datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def run(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
-    problems = check_files(spec, args.alertmanager, args.config, args.url)
+    coverage_from = args.coverage_from or datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    problems = check_files(spec, args.alertmanager, args.config, args.url, coverage_from)
     for problem in problems:
         print(problem)
     errors = sum(problem.severity is Severity.ERROR for problem in problems)
