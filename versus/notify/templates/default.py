@@ -13,7 +13,7 @@ DEFAULT_SOURCE = """\
 {{- range .alerts }}
 • {{ or .annotations.summary .annotations.description .labels.alertname }}\
 {{ with .labels.instance }} `{{ . }}`{{ end }}\
-{{ if eq .status "resolved" }} (resolved){{ end }}\
+{{ if and (eq .status "resolved") (eq $.status "firing") }} (resolved){{ end }}\
 {{ with .generatorURL }} <{{ . }}|source>{{ end }}
 {{- end }}
 {{- else -}}
