@@ -238,6 +238,65 @@ def _is_time_zone(name: str) -> bool:
     return True
 
 
+AM_WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+AM_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+
+def time_interval_values(spec: TeamSpec) -> Iterator[tuple[str, str]]:
+    """What Alertmanager refuses at load: unknown names, ranges that run backwards (its week starts on
+    Sunday, so `monday:sunday` is refused), end times not after start times."""
+    for name, entries in spec.alertmanager.time_intervals.items():
+        for k, entry in enumerate(entries):
+            path = f"alertmanager.time_intervals.{name}[{k}]"
+            for field, position in (
+                ("weekdays", _named(AM_WEEKDAYS, 0)),
+                ("months", _named(AM_MONTHS, 1)),
+                ("days_of_month", _day_of_month),
+                ("years", int),
+            ):
+                for m, text in enumerate(entry.get(field, [])):
+                    problem = _range_problem(text, position)
+                    if problem:
+                        yield f"{path}.{field}[{m}]", problem
+            for m, times in enumerate(entry.get("times", [])):
+                if times["start_time"] >= times["end_time"] or times["start_time"] == "24:00":
+                    yield f"{path}.times[{m}]", f"end_time {times['end_time']!r} is not after {times['start_time']!r}"
+
+
+def _named(names: tuple[str, ...], first: int) -> Callable[[str], int]:
+    def position(text: str) -> int:
+        if text.isdigit() and first == 1:
+            return int(text) if 1 <= int(text) <= len(names) else _out_of_range(text)
+        if text not in names:
+            raise ValueError(f"{text!r} is not one of {', '.join(names)}")
+        return names.index(text) + first
+
+    return position
+
+
+def _day_of_month(text: str) -> int:
+    day = int(text)
+    return day if day != 0 and -31 <= day <= 31 else _out_of_range(text)
+
+
+def _out_of_range(text: str) -> int:
+    raise ValueError(f"{text!r} is out of range")
+
+
+def _range_problem(text: str, position: Callable[[str], int]) -> str | None:
+    start, _, end = text.partition(":")
+    try:
+        first, last = position(start), position(end or start)
+    except ValueError as error:
+        return str(error)
+    if (first < 0) == (last < 0) and first > last:
+        return f"{text!r} runs backwards: Alertmanager refuses it"
+    return None
+
+
 def _unknown(what: str, name: str, known: object) -> str:
     names = sorted(known) if isinstance(known, (set, dict, tuple, list)) else []
     return f"{what} {name!r} does not exist (known: {', '.join(names) or 'none'})"
@@ -253,4 +312,5 @@ RULES: tuple[Rule, ...] = (
     shadowed_routes,
     people_and_rotations,
     time_zones,
+    time_interval_values,
 )

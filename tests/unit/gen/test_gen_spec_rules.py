@@ -127,3 +127,24 @@ def test_recurrence_needs_exactly_one_pattern(seed_data, write_spec):
     assert problems_of(write_spec(seed_data)) == [
         "teams[0].rotations[0].recurrence: needs exactly one of daily, weekly, monthly (has ['daily', 'weekly'])"
     ]
+
+
+def test_time_intervals_alertmanager_would_refuse(seed_data, write_spec):
+    seed_data["alertmanager"]["time_intervals"]["business-hours"][0].update(
+        weekdays=["monday:sunday", "funday"],
+        months=["march:january", "13"],
+        days_of_month=["0", "-1:-7"],
+        years=["2027:2026"],
+        times=[{"start_time": "18:00", "end_time": "08:00"}],
+    )
+    prefix = "alertmanager.time_intervals.business-hours[0]"
+    assert problems_of(write_spec(seed_data)) == [
+        f"{prefix}.days_of_month[0]: '0' is out of range",
+        f"{prefix}.days_of_month[1]: '-1:-7' runs backwards: Alertmanager refuses it",
+        f"{prefix}.months[0]: 'march:january' runs backwards: Alertmanager refuses it",
+        f"{prefix}.months[1]: '13' is out of range",
+        f"{prefix}.times[0]: end_time '08:00' is not after '18:00'",
+        f"{prefix}.weekdays[0]: 'monday:sunday' runs backwards: Alertmanager refuses it",
+        f"{prefix}.weekdays[1]: 'funday' is not one of sunday, monday, tuesday, wednesday, thursday, friday, saturday",
+        f"{prefix}.years[0]: '2027:2026' runs backwards: Alertmanager refuses it",
+    ]
