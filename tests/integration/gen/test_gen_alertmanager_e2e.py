@@ -1,13 +1,19 @@
 """End to end through the real Alertmanager: each alert reaches exactly the webhook URL (path and query
 string) the spec implies, business-hours routes notify only inside their window and their sibling only
-outside it, and resolving an alert sends a resolved notification to the same URL."""
+outside it, the receiver's decision function pages for exactly the on-call routes, and resolving an alert
+sends a resolved notification to the same URL."""
 
 import time
 from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from versus.config import load_config
 from versus.gen.cli import main
+from versus.oncall.decision import decide
+
+ENV = {"SLACK_TOKEN": "x", "SLACK_CHANNEL_ID": "C1", "REDIS_HOST": "h", "REDIS_PORT": "6379", "REDIS_PASSWORD": ""}
 
 # alertname -> labels, expected receiver, expected path and query
 EXPECTED = {
@@ -94,6 +100,12 @@ def test_each_alert_reaches_exactly_its_url_and_resolves(e2e_spec, capture, star
     assert by_alert(deliveries, "firing") == expected
     assert len(deliveries) == len(EXPECTED), "a business-hours route and its sibling both notified"
 
+    oncall = receiver_oncall(e2e_spec, tmp_path)
+    pages = {
+        name for name, (_, target) in by_alert(deliveries, "firing").items() if decide(oncall, query(target)).enabled
+    }
+    assert pages == {"DatabaseDown", "NetworkDown", "WebDown", "AppDownInHours"}
+
     past = datetime.now(UTC) - timedelta(seconds=30)
     alertmanager.post_alerts([alert(name, labels, ends_at=past) for name, (labels, _, _) in EXPECTED.items()])
     deliveries = capture.wait_for(lambda got: len(by_alert(got, "resolved")) == len(EXPECTED))
@@ -101,3 +113,14 @@ def test_each_alert_reaches_exactly_its_url_and_resolves(e2e_spec, capture, star
     for delivery in deliveries:
         if delivery.body["status"] == "resolved":
             assert delivery.body["alerts"][0]["status"] == "resolved"
+
+
+def receiver_oncall(spec, tmp_path):
+    """The on-call part of the receiver config generated from the same spec, loaded by the receiver."""
+    path = tmp_path / "config.yaml"
+    assert main(["config", str(spec), "-o", str(path)]) == 0
+    return load_config(path, env=ENV).oncall
+
+
+def query(target: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(target).query))
