@@ -7,12 +7,14 @@ import uuid
 from sanic import Sanic
 
 from versus.config.model import Config
+from versus.notify.setup import build_outbox
+from versus.notify.slack import load_slack_template
 from versus.oncall.ack import AckSigner, shared_secret
 from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.context import Services
-from versus.server.routes import ack, health, incidents
+from versus.server.routes import ack, health, incidents, slack
 from versus.store.connection import connect
 from versus.store.incidents import IncidentStore
 from versus.store.keys import Keys
@@ -25,7 +27,8 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.config.KEEP_ALIVE_TIMEOUT = 75
     errors.install(app, config.alert.max_body_bytes)
-    for blueprint in (health.bp, incidents.bp, ack.bp):
+    template = load_slack_template(config.alert.slack)
+    for blueprint in (health.bp, incidents.bp, ack.bp, slack.bp):
         app.blueprint(blueprint)
 
     @app.before_server_start
@@ -44,11 +47,17 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
             secret = await shared_secret(client, keys, config.oncall.ack_secret)
             signer = AckSigner(secret, config.public_host, config.oncall.ack_expiry_hours)
         scheduler = None
+        provider = None
         app.ctx.tasks = []
         if config.oncall.available:
-            scheduler = EscalationScheduler(store, AwsIncidentManager(config.oncall.aws_incident_manager.region))
+            provider = AwsIncidentManager(config.oncall.aws_incident_manager.region)
+            scheduler = EscalationScheduler(store, provider)
             app.ctx.tasks.append(asyncio.get_running_loop().create_task(scheduler.run(), name="escalations"))
-        app.ctx.services = Services(config=config, redis=client, store=store, signer=signer, scheduler=scheduler)
+        outbox = build_outbox(config, store, template, signer, provider)
+        app.ctx.tasks.append(asyncio.get_running_loop().create_task(outbox.run(), name="outbox"))
+        app.ctx.services = Services(
+            config=config, redis=client, store=store, signer=signer, scheduler=scheduler, outbox=outbox
+        )
 
     @app.after_server_stop
     async def stop(app: Sanic) -> None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import redis.asyncio as aioredis
 
 from versus.config.model import Config
+from versus.notify.outbox import OutboxWorker
 from versus.oncall.ack import AckSigner
 from versus.oncall.scheduler import EscalationScheduler
 from versus.store.incidents import IncidentStore
@@ -17,3 +18,4 @@ class Services:
     store: IncidentStore
     signer: AckSigner | None
     scheduler: EscalationScheduler | None
+    outbox: OutboxWorker | None = None

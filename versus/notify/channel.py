@@ -1,0 +1,56 @@
+"""What the outbox asks of a channel (Slack, the paging provider, …) and what a channel may answer."""
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from versus.notify.deliveries import Delivery, DeliveryStore
+
+
+class DeliveryError(Exception):
+    """The channel did not take the message. `retryable`: trying later can succeed; `retry_after`: the
+    channel said when (Slack's Retry-After), which the outbox honours instead of its own backoff."""
+
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+class Deferred(Exception):
+    """Not yet: this delivery depends on one that has not landed (an update before its message exists)."""
+
+
+class ClaimLost(Exception):
+    """Another process claimed the delivery after this one's lease ran out: stop, send nothing."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """The channel accepted the delivery. `detail` is kept on the delivery (e.g. Slack channel and ts);
+    `incident_fields` are written to the incident in the same atomic step (e.g. where its message is)."""
+
+    detail: dict[str, Any]
+    incident_fields: dict[str, str] = field(default_factory=dict)
+
+
+class Attempt:
+    """One try at one claimed delivery."""
+
+    def __init__(self, delivery: Delivery, deliveries: DeliveryStore, *, overdue: bool) -> None:
+        self.delivery = delivery
+        self.overdue = overdue
+        """Past the give-up time: a channel should stop waiting for other deliveries and send what it can."""
+        self._deliveries = deliveries
+
+    async def mark_sending(self) -> None:
+        """Call right before a send that is not idempotent. Raises ClaimLost if the lease has gone."""
+        if not await self._deliveries.mark_sending(self.delivery):
+            raise ClaimLost(self.delivery.id)
+
+
+class Channel(Protocol):
+    name: str
+
+    async def deliver(self, attempt: Attempt, incident: dict[str, Any]) -> Sent:
+        """Send `attempt.delivery` for `incident` (as stored now). Raises DeliveryError, Deferred or ClaimLost."""
+        ...
