@@ -30,11 +30,12 @@ VERSUS_PARAMETER_PREFIXES = ("oncall_", "awsim_")
 
 @dataclass(frozen=True)
 class Webhook:
-    """A URL to judge and where it was written."""
+    """A URL to judge, where it was written, and the webhook's `http_config` (None for a bare URL)."""
 
     source: str
     path: str
     url: str
+    http_config: Any = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def alertmanager_webhooks(document: Any, source: str) -> list[Webhook]:
     for i, receiver in enumerate(_list(document, "receivers")):
         for j, webhook in enumerate(_list(receiver, "webhook_configs")):
             if isinstance(webhook, dict) and isinstance(webhook.get("url"), str):
-                found.append(Webhook(source, f"receivers[{i}].webhook_configs[{j}].url", webhook["url"]))
+                path = f"receivers[{i}].webhook_configs[{j}].url"
+                found.append(Webhook(source, path, webhook["url"], webhook.get("http_config") or {}))
     return found
 
 
@@ -131,6 +133,7 @@ def _judge(spec: TeamSpec, receiver: ReceiverOnCall, webhook: Webhook) -> Iterat
     names = [name for name, _ in pairs]
     for name in sorted({name for name in names if names.count(name) > 1}):
         yield Problem(*where, f"{name} is given {names.count(name)} times; the receiver reads only one")
+    yield from _authorization(spec, webhook)
     decision = decide(receiver.oncall, dict(pairs))
     for warning in decision.warnings:
         yield Problem(*where, f"{warning} (receiver config: {receiver.source})")
@@ -145,6 +148,28 @@ def _judge(spec: TeamSpec, receiver: ReceiverOnCall, webhook: Webhook) -> Iterat
             *where,
             f"pages with response plan {arn}, whose name does not match the IAM pattern {pattern!r}: "
             "StartIncident would be denied",
+        )
+
+
+def _authorization(spec: TeamSpec, webhook: Webhook) -> Iterator[Problem]:
+    """Secrets belong in files Alertmanager reads, not in its config; and a receiver that wants a
+    credential must get one."""
+    if not isinstance(webhook.http_config, dict):
+        return
+    where = webhook.path.removesuffix(".url") + ".http_config"
+    authorization = webhook.http_config.get("authorization")
+    basic_auth = webhook.http_config.get("basic_auth")
+    if isinstance(authorization, dict) and "credentials" in authorization:
+        yield Problem(
+            webhook.source, f"{where}.authorization.credentials", "secret written inline; use credentials_file"
+        )
+    if isinstance(basic_auth, dict) and "password" in basic_auth:
+        yield Problem(webhook.source, f"{where}.basic_auth.password", "secret written inline; use password_file")
+    if spec.receiver.authorization is not None and not authorization:
+        yield Problem(
+            webhook.source,
+            f"{where}.authorization",
+            f"missing: the spec's receiver expects a {spec.receiver.authorization.type} credential",
         )
 
 

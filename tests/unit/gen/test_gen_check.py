@@ -159,3 +159,34 @@ def test_before_the_rotation_starts_nobody_is_on_call(capsys, seed_spec):
         f"{seed_spec}: teams[0].routes[2]",
         f"{seed_spec}: teams[1].routes[0]",
     ]
+
+
+def test_inline_secrets_and_missing_credentials(capsys, seed_data, write_spec, tmp_path):
+    seed_data["receiver"]["authorization"] = {"credentials_file": "secrets/versus-token"}
+    alertmanager = tmp_path / "alertmanager.yml"
+    alertmanager.write_text(
+        """\
+route: {receiver: a}
+receivers:
+  - name: a
+    webhook_configs:
+      - url: http://versus-service:3000/api/incidents
+        http_config: {authorization: {credentials: s3cr3t}}
+  - name: b
+    webhook_configs:
+      - url: http://versus-service:3000/api/incidents
+        http_config: {basic_auth: {username: am, password: s3cr3t}}
+""",
+        encoding="utf-8",
+    )
+    code, lines = check(capsys, str(write_spec(seed_data)), "--alertmanager", str(alertmanager))
+    assert code == 1
+    assert lines == [
+        f"{alertmanager}: receivers[0].webhook_configs[0].http_config.authorization.credentials: error: secret "
+        "written inline; use credentials_file",
+        f"{alertmanager}: receivers[1].webhook_configs[0].http_config.basic_auth.password: error: secret "
+        "written inline; use password_file",
+        f"{alertmanager}: receivers[1].webhook_configs[0].http_config.authorization: error: missing: the spec's "
+        "receiver expects a Bearer credential",
+        "3 error(s), 0 warning(s)",
+    ]
