@@ -34,6 +34,7 @@ def compile_error(source: str) -> TemplateError:
         pytest.param("{{ $a, $b := .x }}", 1, "too many declarations in command", id="two-vars-outside-range"),
         pytest.param("{{ if .a }}{{ else }}{{ else }}{{ end }}", 1, "found {{else}} after {{else}}", id="double-else"),
         pytest.param("{{ .x ^ }}", 1, "unexpected '^' in command", id="bad-character"),
+        pytest.param("{{ nil }}", 1, "nil is not a command", id="nil-command"),
     ],
 )
 def test_parse_errors_name_line_and_problem(source: str, line: int, message: str) -> None:

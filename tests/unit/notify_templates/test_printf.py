@@ -19,6 +19,7 @@ from tests.unit.notify_templates.payloads import go
         pytest.param('{{ printf "[%-5d]" 42 }}', "[42   ]", id="d-left"),
         pytest.param('{{ printf "%05d" -42 }}', "-0042", id="d-zero-pad"),
         pytest.param('{{ printf "%+d" 5 }}', "+5", id="d-plus"),
+        pytest.param('{{ printf "%+v|%+.1f" 5 2.0 }}', "5|+2.0", id="plus-v-is-not-a-sign"),
         pytest.param('{{ printf "%v" .list }}', "[x y z]", id="v-list"),
         pytest.param('{{ printf "%v" .m }}', "map[a:1 b:x]", id="v-map"),
         pytest.param('{{ printf "%v %v %v" true 1.5 7 }}', "true 1.5 7", id="v-scalars"),

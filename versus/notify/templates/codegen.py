@@ -164,6 +164,8 @@ class _Generator:
             return self.call(first, [*args, piped] if piped is not None else args)
         if len(command.args) > 1 or piped is not None:
             raise self.error(f"can't give argument to non-function {_describe(first)}", first.line)
+        if isinstance(first, Literal) and first.value is None:
+            raise self.error("nil is not a command", first.line)
         return self.operand(first, dot)
 
     def call(self, function: Identifier, args: list[str]) -> str:

@@ -150,6 +150,9 @@ def sprintf(template: str, *args: Any) -> str:
             continue
         value = queue[used]
         used += 1
+        if verb == "v":
+            # Go reads %+v and %#v as "field names" / "Go syntax", never as sign or prefix flags.
+            flags = flags.replace("+", "").replace("#", "")
         spec = Spec(flags, width, precision)
         out.append(_pad("", spec) if missing(value) else _format(value, verb, spec))
     if used < len(queue):

@@ -53,6 +53,9 @@ class Kind(enum.Enum):
     EOF = "end of template"
 
 
+_PUNCTUATION = {"|": Kind.PIPE, "(": Kind.LPAREN, ")": Kind.RPAREN, ",": Kind.COMMA, "=": Kind.ASSIGN}
+
+
 @dataclass(frozen=True)
 class Token:
     """One lexical item. `value` depends on the kind: text, identifier name, decoded literal,
@@ -148,15 +151,8 @@ class _Lexer:
         char = src[pos]
         if src.startswith(":=", pos):
             self.emit(Kind.DECLARE, None, 2, space)
-        elif char in "|(),=":
-            kinds = {
-                "|": Kind.PIPE,
-                "(": Kind.LPAREN,
-                ")": Kind.RPAREN,
-                ",": Kind.COMMA,
-                "=": Kind.ASSIGN,
-            }
-            self.emit(kinds[char], None, 1, space)
+        elif char in _PUNCTUATION:
+            self.emit(_PUNCTUATION[char], None, 1, space)
         elif char == '"':
             self.lex_quoted(space)
         elif char == "`":
@@ -208,10 +204,9 @@ class _Lexer:
 
     def lex_number(self, space: bool) -> None:
         match = _NUMBER.match(self.src, self.pos)
-        text = match.group(0) if match else ""
-        if not text or text in "+-":
+        if match is None:
             raise self.error(f"bad number syntax: {self.src[self.pos : self.pos + 8]!r}")
-        after = match.end() if match else self.pos
+        text, after = match.group(0), match.end()
         if after < len(self.src) and (self.src[after].isalnum() or self.src[after] in "._"):
             raise self.error(f"bad number syntax: {self.src[self.pos : self._ident_end(after)]!r}")
         self.emit(Kind.NUMBER, _parse_number(text), len(text), space)
