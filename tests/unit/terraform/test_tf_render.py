@@ -36,7 +36,7 @@ def test_every_response_plan_name_matches_the_iam_pattern(seed_spec) -> None:
 
 def test_a_plan_name_outside_the_iam_pattern_is_refused(seed_spec) -> None:
     seed_spec["teams"][0]["response_plans"][0]["name"] = "PlatformPlan"
-    with pytest.raises(RenderError, match="PlatformPlan.*does not match the IAM pattern"):
+    with pytest.raises(RenderError, match=r"PlatformPlan.*does not match the IAM pattern"):
         render_root_module(seed_spec, "./modules")
 
 

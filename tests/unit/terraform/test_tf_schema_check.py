@@ -116,7 +116,8 @@ def test_wrong_names_inside_nested_and_dynamic_blocks_are_found(write_tf) -> Non
     [
         (
             'resource "aws_ssmcontacts_rotaton" "r" {}\n',
-            "main.tf:1: aws_ssmcontacts_rotaton.r: unknown resource type 'aws_ssmcontacts_rotaton' in the provider schema",
+            "main.tf:1: aws_ssmcontacts_rotaton.r: unknown resource type 'aws_ssmcontacts_rotaton'"
+            " in the provider schema",
         ),
         (
             'data "aws_region" "r" {}\n',
