@@ -10,6 +10,7 @@ from tests.unit.notify_templates.payloads import go
     [
         pytest.param('{{ printf "%q" "x" }}', '"x"', id="q"),
         pytest.param('{{ printf "%q" "a\\"b\\n" }}', '"a\\"b\\n"', id="q-escapes"),
+        pytest.param("""{{ printf "%q %q %q" 97 39 'x' }}""", "'a' '\\'' 'x'", id="q-runes"),
         pytest.param('{{ printf "%s" "x" }}', "x", id="s"),
         pytest.param('{{ printf "[%5s]" "ab" }}', "[   ab]", id="s-width"),
         pytest.param('{{ printf "[%-5s]" "ab" }}', "[ab   ]", id="s-left"),

@@ -86,6 +86,13 @@ def go_quote(text: str) -> str:
     return "".join(out)
 
 
+def _quote_rune(char: str) -> str:
+    """strconv.QuoteRune: like go_quote but in single quotes, where ' is escaped and " is not."""
+    if char == "'":
+        return "'\\''"
+    return "'" + ('"' if char == '"' else go_quote(char)[1:-1]) + "'"
+
+
 def shortest_float(number: float, upper: bool = False) -> str:
     """%v / %g without precision: shortest round-trip digits; like strconv's 'g' with precision -1,
     exponent form when the decimal exponent is < -4 or >= 6 (so 1e6 prints as 1e+06)."""
@@ -220,7 +227,7 @@ def _format_int(number: int, verb: str, spec: Spec) -> str:
     if verb == "c":
         return _pad(chr(number), spec)
     if verb == "q":
-        return _pad("'" + go_quote(chr(number))[1:-1].replace("'", "\\'").replace('\\"', '"') + "'", spec)
+        return _pad(_quote_rune(chr(number)), spec)
     if verb == "U":
         return _pad(f"U+{number:04X}", spec)
     bases = {"v": "d", "d": "d", "x": "x", "X": "X", "o": "o", "O": "o", "b": "b"}
