@@ -16,9 +16,8 @@ from versus.gen.problems import InputError
 
 COMMANDS = ("alertmanager", "config", "check")
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+"""Exit code for an unusable input file; commands return 0 for success and 1 for findings."""
 
 
 def build_parser() -> argparse.ArgumentParser:

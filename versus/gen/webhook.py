@@ -1,5 +1,6 @@
 """The webhook URL of each route: the receiver's path plus exactly the query string its on-call decision
 needs, and nothing the receiver's config already implies (so a config change is not silently overridden).
+Parameter names come from the receiver's decision module, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -7,12 +8,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from versus.gen.spec_model import Route, TeamSpec
+from versus.oncall.decision import ONCALL_ENABLE, RESPONSE_PLAN, WAIT_MINUTES
 
 INCIDENTS_PATH = "/api/incidents"
-ONCALL_ENABLE = "oncall_enable"
-ONCALL_WAIT_MINUTES = "oncall_wait_minutes"
-OTHER_RESPONSE_PLAN = "awsim_other_response_plan"
-QUERY_PARAMETERS = (ONCALL_ENABLE, ONCALL_WAIT_MINUTES, OTHER_RESPONSE_PLAN)
 
 
 def webhook_query(spec: TeamSpec, route: Route | None) -> list[tuple[str, str]]:
@@ -21,10 +19,10 @@ def webhook_query(spec: TeamSpec, route: Route | None) -> list[tuple[str, str]]:
         return [(ONCALL_ENABLE, "false")] if spec.oncall.enable else []
     query = [] if spec.oncall.enable else [(ONCALL_ENABLE, "true")]
     if route.wait_minutes is not None and route.wait_minutes != spec.oncall.wait_minutes:
-        query.append((ONCALL_WAIT_MINUTES, str(route.wait_minutes)))
+        query.append((WAIT_MINUTES, str(route.wait_minutes)))
     alias = spec.route_plan_alias(route)
     if alias != spec.oncall.default_response_plan:
-        query.append((OTHER_RESPONSE_PLAN, alias))
+        query.append((RESPONSE_PLAN, alias))
     return query
 
 
