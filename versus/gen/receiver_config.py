@@ -2,7 +2,8 @@
 
 Secrets appear only as `${ENV}` references, which the receiver expands at start-up. Response plan ARNs
 are built from the account id and plan name (response-plan ARNs carry no region), or read from
-`terraform output -json` so the config names exactly what Terraform created.
+`terraform output -json` so the config names exactly what Terraform created. The region still goes in:
+the receiver needs it to reach Incident Manager.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def render_receiver_config(spec: TeamSpec, arns: Mapping[str, str]) -> dict[str,
             "aws_incident_manager": {
                 "response_plan_arn": arns[default],
                 "other_response_plan_arns": {alias: arns[alias] for alias in sorted(arns) if alias != default},
+                "region": spec.aws.region,
             },
         },
         "redis": {

@@ -49,6 +49,7 @@ def test_seed_guide_format_with_every_used_plan(seed_spec, tmp_path):
                 "app": "arn:aws:ssm-incidents::123456789012:response-plan/AppCriticalPlan",
                 "network": "arn:aws:ssm-incidents::123456789012:response-plan/NetworkCriticalPlan",
             },
+            "region": "us-east-1",
         },
     }
 
