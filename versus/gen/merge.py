@@ -4,7 +4,8 @@ and leave everything else (other routes, receivers, inhibit rules, globals) as i
 Ownership: a top-level route carrying the marker matcher is versus-gen's, and so are the receivers such
 routes name; time intervals are owned by name (the spec's names). Owned routes are replaced where the
 first of them stood (new ones go first: they are narrower than a user's catch-alls); owned receivers go
-after the user's, sorted. Merging the same spec twice changes nothing. YAML comments do not survive.
+after the user's, sorted, and one the spec no longer makes stays only while a user route still names it.
+Merging the same spec twice changes nothing. YAML comments do not survive.
 """
 
 from __future__ import annotations
@@ -34,13 +35,17 @@ def merge_into(existing: dict[str, Any], spec: TeamSpec) -> dict[str, Any]:
         if str(user_routes[index].get("receiver", "")).startswith(RECEIVER_PREFIX)
     }
     position = owned_indexes[0] if owned_indexes else 0
-    kept_routes = [route for index, route in enumerate(user_routes) if index not in set(owned_indexes)]
+    owned_set = set(owned_indexes)
+    kept_routes = [route for index, route in enumerate(user_routes) if index not in owned_set]
     root["routes"] = kept_routes[:position] + team_routes(spec) + kept_routes[position:]
     merged["route"] = root
 
-    kept_receivers = [r for r in merged.get("receivers") or [] if r.get("name") not in owned_receivers]
     generated = receivers(spec, include_default=False)
-    clashes = sorted({r["name"] for r in generated} & {r.get("name") for r in kept_receivers})
+    generated_names = {receiver["name"] for receiver in generated}
+    still_used = _receivers_used({**root, "routes": kept_routes})
+    dropped = (owned_receivers - still_used) | (owned_receivers & generated_names)
+    kept_receivers = [r for r in merged.get("receivers") or [] if r.get("name") not in dropped]
+    clashes = sorted(generated_names & {r.get("name") for r in kept_receivers})
     if clashes:
         raise MergeError(
             f"receivers {', '.join(clashes)} exist but are not versus-gen's (no route with the marker "
@@ -51,6 +56,15 @@ def merge_into(existing: dict[str, Any], spec: TeamSpec) -> dict[str, Any]:
     if spec.alertmanager.time_intervals:
         merged["time_intervals"] = _merge_named(merged.get("time_intervals") or [], time_intervals(spec))
     return merged
+
+
+def _receivers_used(route: dict[str, Any]) -> set[str]:
+    """Receivers a route tree names; one of versus-gen's that a user route still names is kept."""
+    used = {route["receiver"]} if isinstance(route.get("receiver"), str) else set()
+    for child in route.get("routes") or []:
+        if isinstance(child, dict):
+            used |= _receivers_used(child)
+    return used
 
 
 def _is_owned(route: Any) -> bool:

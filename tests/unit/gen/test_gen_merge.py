@@ -95,3 +95,12 @@ def test_output_elsewhere_leaves_the_original(seed_spec, user_config, tmp_path):
     assert main(["alertmanager", seed_spec, "--merge-into", str(user_config), "-o", str(target)]) == 0
     assert user_config.read_text(encoding="utf-8") == USER_CONFIG
     assert "versus-platform-critical" in target.read_text(encoding="utf-8")
+
+
+def test_a_dropped_receiver_that_a_user_route_still_uses_stays(seed_data, write_spec):
+    first = merge_into(yaml.safe_load(USER_CONFIG), load_spec(write_spec(seed_data)))
+    first["route"]["routes"].append({"receiver": "versus-platform-network", "matchers": ['env="lab"']})
+    del seed_data["teams"][0]["routes"][1]
+    second = merge_into(first, load_spec(write_spec(seed_data)))
+    assert "versus-platform-network" in {r["name"] for r in second["receivers"]}
+    assert second["route"]["routes"][-1]["receiver"] == "versus-platform-network"
