@@ -98,6 +98,10 @@ class FakeSlack:
         for _ in range(times):
             self._plan(method, Planned(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}))
 
+    def clear_failures(self) -> None:
+        with self._lock:
+            self._planned.clear()
+
     def hold_answers(self, method: str) -> threading.Event:
         """Record and perform `method` calls but do not answer until the returned event is set."""
         event = threading.Event()
@@ -114,6 +118,14 @@ class FakeSlack:
         """Top-level messages, oldest first, as Slack stores them (with metadata)."""
         with self._lock:
             return [dict(m) for m in self.channels[channel] if m.get("thread_ts", m["ts"]) == m["ts"]]
+
+    def wait_for_messages(self, count: int, timeout: float = 10.0) -> None:
+        """Block until the channel holds `count` messages (for a test that must act right after a post)."""
+        deadline = time.monotonic() + timeout
+        while len(self.messages()) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"fewer than {count} messages arrived")
+            time.sleep(0.005)
 
     def replies(self, ts: str, channel: str = "C0TEST") -> list[dict[str, Any]]:
         with self._lock:
@@ -148,13 +160,16 @@ class FakeSlack:
         if hold is not None:
             hold.wait()
         body = json.dumps(answer.body).encode()
-        request.send_response(answer.status)
-        request.send_header("Content-Type", "application/json; charset=utf-8")
-        request.send_header("Content-Length", str(len(body)))
-        for name, value in answer.headers.items():
-            request.send_header(name, value)
-        request.end_headers()
-        request.wfile.write(body)
+        try:
+            request.send_response(answer.status)
+            request.send_header("Content-Type", "application/json; charset=utf-8")
+            request.send_header("Content-Length", str(len(body)))
+            for name, value in answer.headers.items():
+                request.send_header(name, value)
+            request.end_headers()
+            request.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the client hung up while its answer was held: the crash a test arranged
 
     def _answer(self, method: str, args: dict[str, Any], authorization: str) -> dict[str, Any]:
         if not authorization.startswith("Bearer "):

@@ -39,7 +39,7 @@ async def interactions(request: Request) -> HTTPResponse:
     for action in payload.get("actions") or []:
         if isinstance(action, dict) and action.get("action_id") == ACK_ACTION_ID and action.get("value"):
             await _acknowledge(services, str(action["value"]), _user(payload))
-    return empty()
+    return empty(status=200)  # Slack wants 200 itself; 204 shows the user an error
 
 
 async def _acknowledge(services: Services, incident_id: str, user: str) -> None:
