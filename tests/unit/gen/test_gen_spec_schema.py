@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from versus.gen.problems import SpecError
 from versus.gen.spec import load_spec
+from versus.gen.spec_schema import team_spec_schema
 
 
 def problems_of(path: Path) -> list[str]:
@@ -67,3 +69,22 @@ def test_inline_secrets_have_no_place(seed_data, write_spec):
         "receiver.authorization.credentials: unknown key",
         "receiver.authorization.credentials_file: required key is missing",
     ]
+
+
+def test_schema_is_closed_everywhere():
+    """Every object with named properties refuses unknown keys, so a typo never passes silently."""
+    Draft202012Validator.check_schema(team_spec_schema())
+    open_objects = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            if "properties" in node and node.get("additionalProperties") is not False:
+                open_objects.append(path)
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}/{index}")
+
+    walk(team_spec_schema(), "#")
+    assert open_objects == []
