@@ -16,3 +16,27 @@ def test_a_bad_spec_exits_2_and_says_why(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"{spec}: aws: error: required key is missing"
     assert f"{spec}: version: error: 1 was expected" in err
+
+
+def test_unusable_input_files_exit_2(tmp_path, capsys, seed_spec):
+    not_a_config = tmp_path / "alertmanager.yml"
+    not_a_config.write_text("- just a list\n", encoding="utf-8")
+    missing = tmp_path / "missing.yml"
+    assert main(["alertmanager", seed_spec, "--merge-into", str(not_a_config)]) == 2
+    assert main(["check", seed_spec, "--alertmanager", str(missing)]) == 2
+    outputs = tmp_path / "outputs.json"
+    outputs.write_text("{}", encoding="utf-8")
+    assert main(["config", seed_spec, "--terraform-outputs", str(outputs)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{not_a_config}: error: not an Alertmanager config (no mapping at the top)",
+        f"{missing}: error: cannot read: No such file or directory",
+        f"{outputs}: response_plan_arns: error: missing output (a map of alias to ARN)",
+    ]
+
+
+def test_an_unchanged_output_file_is_not_rewritten(tmp_path, seed_spec):
+    target = tmp_path / "alertmanager.yml"
+    assert main(["alertmanager", seed_spec, "-o", str(target)]) == 0
+    before = target.stat().st_mtime_ns
+    assert main(["alertmanager", seed_spec, "-o", str(target)]) == 0
+    assert target.stat().st_mtime_ns == before
