@@ -8,18 +8,29 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from lark.exceptions import UnexpectedInput
+
 from versus.terraform.findings import Finding
 from versus.terraform.module_calls import check_module_calls
-from versus.terraform.parse import parse_file
+from versus.terraform.parse import TfFile, parse_file
 from versus.terraform.rules import check_rules
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
 from versus.terraform.schema_check import check_schema, tf_files
 
 
 def check_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding]:
-    """Every finding for the .tf files under `paths`, sorted by file and line."""
-    files = [parse_file(path) for path in tf_files(paths)]
-    return sorted(check_schema(files, schemas) + check_module_calls(files) + check_rules(files))
+    """Every finding for the .tf files under `paths`, sorted by file and line.
+
+    A file that does not parse is one finding at the error's position; the other files are still checked.
+    """
+    files: list[TfFile] = []
+    syntax: list[Finding] = []
+    for path in tf_files(paths):
+        try:
+            files.append(parse_file(path))
+        except UnexpectedInput as error:
+            syntax.append(Finding(path, error.line, "", f"HCL syntax error at column {error.column}"))
+    return sorted(syntax + check_schema(files, schemas) + check_module_calls(files) + check_rules(files))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
