@@ -9,7 +9,7 @@ import json
 import time
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import cast
 
 from redis.commands.core import AsyncScript
 
@@ -66,7 +66,7 @@ class DeliveryStore:
         return list(zip(flat[::2], flat[1::2], strict=True))
 
     async def load(self, delivery_id: str, token: str) -> Delivery | None:
-        raw: dict[str, str] = await self.client.hgetall(self.keys.delivery(delivery_id))
+        raw = cast(dict[str, str], await self.client.hgetall(self.keys.delivery(delivery_id)))
         if not raw or raw.get("claims") != token:
             return None
         sending = raw.get("sending_since")
@@ -95,7 +95,7 @@ class DeliveryStore:
         incident_fields: dict[str, str] | None = None,
     ) -> bool:
         """outcome: sent | retry | defer | failed. False when the claim was lost (nothing written)."""
-        args = [
+        args: list[str | int] = [
             self.store.context(),
             delivery.id,
             delivery.token,
@@ -114,7 +114,7 @@ class DeliveryStore:
         return int(await self.client.zcard(self.keys.outbox_due))
 
     async def stats(self, channel: str) -> Stats:
-        raw: dict[str, Any] = await self.client.hgetall(self.stats_key)
+        raw = cast(dict[str, str], await self.client.hgetall(self.stats_key))
         return Stats(
             sent=int(raw.get(f"{channel}:sent", 0)),
             retried=int(raw.get(f"{channel}:retried", 0)),

@@ -99,6 +99,8 @@ class OutboxWorker:
                     await self.process(delivery_id, token)
                 except RedisError as exc:
                     log.warning("outbox: delivery %s left for its lease to expire: %s", delivery_id, exc)
+                except Exception:
+                    log.exception("outbox: delivery %s left for its lease to expire", delivery_id)
 
     async def process(self, delivery_id: str, token: str) -> None:
         delivery = await self.deliveries.load(delivery_id, token)

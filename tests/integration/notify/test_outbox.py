@@ -198,3 +198,29 @@ async def test_an_update_posts_a_fresh_message_when_the_first_gave_up(store, con
     assert delivery_of(main) == f"{recorded.incident_id}:2"
     status = next(b for b in main["blocks"] if b["block_id"] == "versus_status")["elements"][0]["text"]
     assert status.startswith("✅ Acknowledged by ack link")
+
+
+async def test_the_channel_stored_on_the_incident_wins_over_the_configured_one(
+    store, config, fake_slack, make_worker, redis_client, key_prefix
+):
+    fake_slack.channels["C0OTHER"] = []
+    recorded = await record(store, config)
+    await redis_client.hset(f"{key_prefix}incident:{recorded.incident_id}", "slack_channel_id", "C0OTHER")
+    await drain(make_worker())
+    assert fake_slack.messages() == []
+    [message] = fake_slack.messages("C0OTHER")
+    incident = await store.get(recorded.incident_id)
+    assert (incident["slack_channel"], incident["slack_ts"]) == ("C0OTHER", message["ts"])
+
+
+async def test_a_request_slack_refuses_for_good_is_not_retried(store, config, fake_slack, make_worker, deliveries):
+    recorded = await record(store, config, query={"oncall_enable": "true"})
+    worker = make_worker()
+    await drain(worker)
+    fake_slack.channels["C0TEST"].clear()
+    await store.acknowledge(recorded.incident_id, by="ack link")
+    await drain(worker)
+    [update] = fake_slack.calls_to("chat.update")
+    assert update.args["ts"]
+    stats = await deliveries.stats("slack")
+    assert (stats.sent, stats.retried, stats.failed) == (1, 0, 1)

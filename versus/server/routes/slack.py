@@ -60,5 +60,7 @@ def _payload(body: bytes) -> dict[str, Any] | None:
 
 def _user(payload: dict[str, Any]) -> str:
     """The name people know (Slack's `username`), else the user id; never blank."""
-    user = payload.get("user") if isinstance(payload.get("user"), dict) else {}
+    user = payload.get("user")
+    if not isinstance(user, dict):
+        return "unknown"
     return str(user.get("username") or user.get("name") or user.get("id") or "unknown")
