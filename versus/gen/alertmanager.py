@@ -65,6 +65,11 @@ def _route(spec: TeamSpec, team: Team, route: Route) -> dict[str, Any]:
     return rendered
 
 
+def is_owned_route(route: Any) -> bool:
+    """A top-level route versus-gen wrote (it carries the marker matcher)."""
+    return isinstance(route, dict) and str(OWNED_MARKER) in (route.get("matchers") or [])
+
+
 def receivers(spec: TeamSpec, include_default: bool) -> list[dict[str, Any]]:
     """Receivers sorted by name: their order means nothing to Alertmanager."""
     named: dict[str, str] = {route.receiver_name: webhook_url(spec, route) for route in spec.routes}

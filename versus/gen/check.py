@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from versus.config import ConfigError, OncallConfig, parse_config
+from versus.gen.alertmanager import is_owned_route, receivers, team_routes
 from versus.gen.coverage import coverage_problems
 from versus.gen.problems import Problem, Severity
 from versus.gen.receiver_config import plan_arns_from_spec, render_receiver_config
@@ -115,6 +116,30 @@ def _deprecated(source: str, path: str, key: str, replacement: str) -> Problem:
     )
 
 
+def drift_problems(document: Any, source: str, spec: TeamSpec) -> list[Problem]:
+    """In a config that holds versus-gen's routes, those routes and their receivers must be what the
+    spec makes today; otherwise routing and the spec have drifted apart."""
+    root = document.get("route") if isinstance(document, dict) else None
+    owned = [(i, route) for i, route in enumerate(_list(root, "routes")) if is_owned_route(route)]
+    if not owned:
+        return []
+    regenerate = "differs from what the spec makes; run versus-gen alertmanager again"
+    found = []
+    if [route for _, route in owned] != team_routes(spec):
+        found.append(Problem(source, f"route.routes[{owned[0][0]}]", f"versus-gen's routes: {regenerate}"))
+    present = {r.get("name"): (i, r) for i, r in enumerate(_list(document, "receivers")) if isinstance(r, dict)}
+    for receiver in receivers(spec, include_default=False):
+        if receiver["name"] not in present:
+            found.append(
+                Problem(source, "receivers", f"{receiver['name']} is missing; run versus-gen alertmanager again")
+            )
+        elif present[receiver["name"]][1] != receiver:
+            found.append(
+                Problem(source, f"receivers[{present[receiver['name']][0]}]", f"{receiver['name']} {regenerate}")
+            )
+    return found
+
+
 def webhook_problems(spec: TeamSpec, receiver: ReceiverOnCall, webhooks: Sequence[Webhook]) -> list[Problem]:
     return [problem for webhook in webhooks for problem in _judge(spec, receiver, webhook)]
 
@@ -186,14 +211,16 @@ def check_files(
         receiver_oncall_from_file(config_path) if config_path else receiver_oncall_from_spec(spec)
     )
     webhooks: list[Webhook] = []
-    deprecations: list[Problem] = []
+    file_problems: list[Problem] = []
     if alertmanager_path is not None:
         document = load_yaml(alertmanager_path)
         webhooks += alertmanager_webhooks(document, str(alertmanager_path))
-        deprecations = deprecated_matchers(document, str(alertmanager_path))
+        file_problems = drift_problems(document, str(alertmanager_path), spec) + deprecated_matchers(
+            document, str(alertmanager_path)
+        )
     webhooks += [Webhook("--url", f"[{index}]", url) for index, url in enumerate(urls)]
     judged = [receiver] if isinstance(receiver, Problem) else webhook_problems(spec, receiver, webhooks)
-    return judged + deprecations + coverage_problems(spec, coverage_from)
+    return judged + file_problems + coverage_problems(spec, coverage_from)
 
 
 def _list(container: Any, key: str) -> list[Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from versus.gen.alertmanager import OWNED_MARKER, receivers, team_routes, time_intervals
+from versus.gen.alertmanager import OWNED_MARKER, is_owned_route, receivers, team_routes, time_intervals
 from versus.gen.spec_model import RECEIVER_PREFIX, TeamSpec
 
 
@@ -28,7 +28,7 @@ def merge_into(existing: dict[str, Any], spec: TeamSpec) -> dict[str, Any]:
         raise MergeError("the existing config has no `route`; write a full config with `versus-gen alertmanager`")
     root = dict(root)
     user_routes = list(root.get("routes") or [])
-    owned_indexes = [index for index, route in enumerate(user_routes) if _is_owned(route)]
+    owned_indexes = [index for index, route in enumerate(user_routes) if is_owned_route(route)]
     owned_receivers = {
         user_routes[index].get("receiver")
         for index in owned_indexes
@@ -65,10 +65,6 @@ def _receivers_used(route: dict[str, Any]) -> set[str]:
         if isinstance(child, dict):
             used |= _receivers_used(child)
     return used
-
-
-def _is_owned(route: Any) -> bool:
-    return isinstance(route, dict) and str(OWNED_MARKER) in (route.get("matchers") or [])
 
 
 def _merge_named(current: list[dict[str, Any]], generated: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -190,3 +190,30 @@ receivers:
         "receiver expects a Bearer credential",
         "3 error(s), 0 warning(s)",
     ]
+
+
+def test_generated_routing_that_drifted_from_the_spec(capsys, seed_data, write_spec, tmp_path):
+    alertmanager = tmp_path / "alertmanager.yml"
+    assert main(["alertmanager", str(write_spec(seed_data)), "-o", str(alertmanager)]) == 0
+    seed_data["teams"][0]["routes"][1]["wait_minutes"] = 1
+    seed_data["teams"][0]["routes"].append({"severity": "warning"})
+    code, lines = check(capsys, str(write_spec(seed_data)), "--alertmanager", str(alertmanager))
+    assert code == 1
+    assert lines == [
+        f"{alertmanager}: route.routes[0]: error: versus-gen's routes: differs from what the spec makes; run "
+        "versus-gen alertmanager again",
+        f"{alertmanager}: receivers[7]: error: versus-platform-network differs from what the spec makes; run "
+        "versus-gen alertmanager again",
+        f"{alertmanager}: receivers: error: versus-platform-warning is missing; run versus-gen alertmanager again",
+        "3 error(s), 0 warning(s)",
+    ]
+
+
+def test_merged_routing_has_not_drifted(capsys, seed_spec, repo_root, tmp_path):
+    merged = tmp_path / "alertmanager.yml"
+    merged.write_text((repo_root / "alertmanager/seed-guide/alertmanager.yml").read_text(encoding="utf-8"))
+    assert main(["alertmanager", seed_spec, "--merge-into", str(merged)]) == 0
+    code, lines = check(capsys, seed_spec, "--alertmanager", str(merged), "--from", "2026-12-07T00:00")
+    assert code == 0
+    assert lines[-1] == "0 error(s), 5 warning(s)"
+    assert all(": warning: `match" in line for line in lines[:-1])
