@@ -1,9 +1,13 @@
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+from tests.fakes.aws import FakeAwsServer, FakeAwsService, IncidentManagerState, incident_manager
+from tests.support.receiver import Receiver
 from tests.support.redis_server import RedisServer
 
 
@@ -30,3 +34,47 @@ def key_prefix() -> str:
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def fake_incident_manager() -> Iterator[tuple[FakeAwsService, IncidentManagerState, str]]:
+    """A local ssm-incidents endpoint checked against botocore's model: (service, state, url)."""
+    service, state = incident_manager()
+    server = FakeAwsServer(service).start()
+    yield service, state, server.url
+    server.stop()
+    assert not service.invalid, f"requests AWS would refuse: {service.invalid}"
+
+
+@pytest.fixture
+def make_receiver(tmp_path: Path) -> Iterator[Callable[..., Receiver]]:
+    """Start `versus serve` processes; every one is stopped at the end of the test."""
+    started: list[Receiver] = []
+
+    def make(config_yaml: str, env: dict[str, str] | None = None, name: str = "receiver") -> Receiver:
+        receiver = Receiver(config_yaml, tmp_path / name, env).start()
+        started.append(receiver)
+        return receiver
+
+    yield make
+    for receiver in started:
+        receiver.stop()
+
+
+def seed_config(redis_url: str, key_prefix: str, **overrides: Any) -> str:
+    """The seed guide's config with the test's Redis, key prefix and any overrides merged in."""
+    document = yaml.safe_load((Path(__file__).parent / "data" / "seed-config.yaml").read_text())
+    document["redis"] = {"url": redis_url, "key_prefix": key_prefix}
+    document["alert"]["slack"]["enable"] = False
+    document["alert"]["slack"].pop("template_path")
+    document["oncall"]["aws_incident_manager"]["region"] = "us-east-1"
+    _merge(document, overrides)
+    return yaml.safe_dump(document, sort_keys=False)
+
+
+def _merge(target: dict[str, Any], overrides: dict[str, Any]) -> None:
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value

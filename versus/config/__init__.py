@@ -107,7 +107,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
         return f"{path or '<root>'}: unknown key(s) {', '.join(extra)}; allowed: {', '.join(allowed)}"
-    if error.validator == "not" and error.schema == {"required": ["url", "host"]}:
+    if error.validator == "not" and error.validator_value == {"required": ["url", "host"]}:
         return f"{path}: set either url or host, not both"
     return f"{path or '<root>'}: {error.message}"
 

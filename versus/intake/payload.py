@@ -31,7 +31,7 @@ def parse_body(body: bytes, query: Mapping[str, str]) -> list[Alert]:
     if not body.strip():
         raise BadPayload("the body is empty; send a JSON object or an array of objects")
     try:
-        document = json.loads(body)
+        document = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise BadPayload(f"the body is not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
     except json.JSONDecodeError as exc:

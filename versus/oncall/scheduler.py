@@ -27,7 +27,7 @@ class EscalationScheduler:
         provider: Provider,
         *,
         lease_ms: int = 60_000,
-        batch: int = 200,
+        concurrency: int = 32,
         max_idle_seconds: float = 0.5,
         backoff_base_seconds: float = 2.0,
         backoff_cap_seconds: float = 300.0,
@@ -36,7 +36,8 @@ class EscalationScheduler:
         self.store = store
         self.provider = provider
         self.lease_ms = lease_ms
-        self.batch = batch
+        self.concurrency = concurrency
+        self._running: set[asyncio.Task[None]] = set()
         self.max_idle_seconds = max_idle_seconds
         self.backoff_base_seconds = backoff_base_seconds
         self.backoff_cap_seconds = backoff_cap_seconds
@@ -56,11 +57,22 @@ class EscalationScheduler:
                 self._wake.clear()
 
     async def run_once(self) -> float:
-        """Claim and escalate what is due; return how long to sleep before looking again."""
+        """Claim as much due work as there are free slots and start it; return how long to sleep.
+
+        Claiming only for free slots keeps a claimed item from waiting behind others in this process
+        while another process has capacity to take it.
+        """
+        free = self.concurrency - len(self._running)
+        if free <= 0:
+            await asyncio.wait(self._running, return_when=asyncio.FIRST_COMPLETED)
+            return 0.0
         try:
-            claimed = await self.store.claim_escalations(lease_ms=self.lease_ms, limit=self.batch)
+            claimed = await self.store.claim_escalations(lease_ms=self.lease_ms, limit=free)
             if claimed:
-                await asyncio.gather(*(self.escalate(incident_id) for incident_id in claimed))
+                for incident_id in claimed:
+                    task = asyncio.create_task(self.escalate(incident_id))
+                    self._running.add(task)
+                    task.add_done_callback(self._running.discard)
                 return 0.0
             next_due = await self.store.next_escalation_due_ms()
         except RedisError as exc:

@@ -101,9 +101,7 @@ class IncidentStore:
         return claimed
 
     async def finish_escalation(self, incident_id: str, outcome: str, detail: str, next_ms: int = 0) -> bool:
-        done = await self.scripts.finish_escalation(
-            args=[self.context(), incident_id, outcome, detail, next_ms]
-        )
+        done = await self.scripts.finish_escalation(args=[self.context(), incident_id, outcome, detail, next_ms])
         return bool(done)
 
     async def next_escalation_due_ms(self) -> int | None:

@@ -1,0 +1,7 @@
+"""`python -m versus` is the `versus` command."""
+
+import sys
+
+from versus.cli import main
+
+sys.exit(main())
