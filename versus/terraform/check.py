@@ -1,4 +1,4 @@
-"""The offline Terraform check: provider schema, local module calls and Incident Manager rules, one report.
+"""The offline Terraform check: provider schema, references, module calls and Incident Manager rules, in one report.
 
 Usage: `python -m versus.terraform.check PATH…` prints one finding per line and exits 1 if there are any,
 2 if the provider schema cannot be found.
@@ -13,6 +13,7 @@ from lark.exceptions import UnexpectedInput
 from versus.terraform.findings import Finding
 from versus.terraform.module_calls import check_module_calls
 from versus.terraform.parse import TfFile, parse_file
+from versus.terraform.references import check_references
 from versus.terraform.rules import check_rules
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
 from versus.terraform.schema_check import check_schema, tf_files
@@ -30,7 +31,13 @@ def check_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding
             files.append(parse_file(path))
         except UnexpectedInput as error:
             syntax.append(Finding(path, error.line, "", f"HCL syntax error at column {error.column}"))
-    return sorted(syntax + check_schema(files, schemas) + check_module_calls(files) + check_rules(files))
+    return sorted(
+        syntax
+        + check_schema(files, schemas)
+        + check_references(files, schemas)
+        + check_module_calls(files)
+        + check_rules(files)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
