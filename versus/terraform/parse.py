@@ -29,6 +29,7 @@ class Block:
     type: str
     labels: tuple[str, ...]
     line: int
+    end_line: int = 0
     attributes: dict[str, Attribute] = field(default_factory=dict)
     blocks: list["Block"] = field(default_factory=list)
 
@@ -53,18 +54,18 @@ def is_expression(value: Any) -> bool:
     return isinstance(value, str) and "${" in value
 
 
-def _line(element: LarkElement) -> int:
+def _lines(element: LarkElement) -> tuple[int, int]:
     meta = element.to_lark().meta
-    return int(getattr(meta, "line", 0) or 0)
+    return int(getattr(meta, "line", 0) or 0), int(getattr(meta, "end_line", 0) or 0)
 
 
-def _body(body: BodyRule, block_type: str = "", labels: tuple[str, ...] = (), line: int = 0) -> Block:
-    block = Block(type=block_type, labels=labels, line=line)
+def _body(body: BodyRule, block_type: str = "", labels: tuple[str, ...] = (), lines: tuple[int, int] = (0, 0)) -> Block:
+    block = Block(type=block_type, labels=labels, line=lines[0], end_line=lines[1])
     for child in body.children:
         if isinstance(child, AttributeRule):
             name = str(child.identifier.serialize(_OPTIONS))
-            block.attributes[name] = Attribute(name, child.expression.serialize(_OPTIONS), _line(child))
+            block.attributes[name] = Attribute(name, child.expression.serialize(_OPTIONS), _lines(child)[0])
         elif isinstance(child, BlockRule):
             type_name, *rest = (str(label.serialize(_OPTIONS)) for label in child.labels)
-            block.blocks.append(_body(child.body, type_name, tuple(rest), _line(child)))
+            block.blocks.append(_body(child.body, type_name, tuple(rest), _lines(child)))
     return block

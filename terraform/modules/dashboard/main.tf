@@ -1,7 +1,6 @@
 data "aws_region" "current" {}
 
 locals {
-  region = coalesce(var.region, data.aws_region.current.region)
   ns     = var.namespace
   period = var.period_seconds
 
@@ -54,7 +53,7 @@ resource "aws_cloudwatch_dashboard" "this" {
         height = 6
         properties = {
           title   = widget.title
-          region  = local.region
+          region  = coalesce(var.region, data.aws_region.current.region)
           view    = "timeSeries"
           stacked = false
           period  = local.period
