@@ -3,8 +3,10 @@
 from pathlib import Path
 from typing import Any
 
-from tests.integration.terraform.conftest import MODULES, TERRAFORM_DIR
+from tests.integration.terraform.conftest import MODULES, REPO, TERRAFORM_DIR
+from versus.gen.spec import load_spec
 from versus.terraform.bundle import write_root_module
+from versus.terraform.render import render_root_module
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
@@ -29,3 +31,9 @@ def test_writing_twice_gives_identical_bytes_and_replaces_stale_modules(
     (out / "modules" / "contacts" / "leftover.tf").write_text("# old\n")
     write_root_module(seed_spec, out)
     assert snapshot(out) == snapshot(generated_root)
+
+
+def test_the_team_spec_loaders_dict_renders_the_same_root(seed_spec: dict[str, Any]) -> None:
+    """versus-gen hands over `load_spec(...).raw`; it must render exactly like the parsed YAML."""
+    loaded = load_spec(REPO / "examples" / "seed-teams.yaml")
+    assert render_root_module(loaded.raw, "./modules") == render_root_module(seed_spec, "./modules")
