@@ -13,8 +13,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from versus.schedule.engine import merge, shifts
-from versus.schedule.model import WEEKDAYS, Gap, Rotation, ScheduleError
+from versus.schedule.model import Gap, Rotation, ScheduleError
 
+_ALERTMANAGER_WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+"""Alertmanager numbers weekdays from Sunday (0) to Saturday (6), and a range may not run backwards."""
 _MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -93,7 +95,7 @@ def route_active(
 
 def _entry_matcher(entry: Mapping[str, Any], where: str) -> Callable[[datetime], bool]:
     zone = ZoneInfo(str(entry.get("location") or "UTC"))
-    weekdays = _ranges(entry.get("weekdays"), lambda v: WEEKDAYS.index(v) if v in WEEKDAYS else None, where)
+    weekdays = _weekday_ranges(entry.get("weekdays"), where)
     months = _ranges(entry.get("months"), _month, where)
     years = _ranges(entry.get("years"), _int, where)
     days = _ranges(entry.get("days_of_month"), _int, where)
@@ -107,7 +109,7 @@ def _entry_matcher(entry: Mapping[str, Any], where: str) -> Callable[[datetime],
         month_length = (local.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         day_from_end = local.day - month_length.day - 1
         return (
-            (weekdays is None or any(lo <= local.weekday() <= hi for lo, hi in weekdays))
+            (weekdays is None or any(lo <= _sunday_based(local) <= hi for lo, hi in weekdays))
             and (months is None or any(lo <= local.month <= hi for lo, hi in months))
             and (years is None or any(lo <= local.year <= hi for lo, hi in years))
             and (days is None or any(_day_in(local.day, day_from_end, lo, hi) for lo, hi in days))
@@ -115,6 +117,31 @@ def _entry_matcher(entry: Mapping[str, Any], where: str) -> Callable[[datetime],
         )
 
     return matches
+
+
+def _weekday_ranges(value: object, where: str) -> list[tuple[int, int]] | None:
+    """Weekday ranges in Alertmanager's Sunday-start numbering; a backwards range is refused as Alertmanager does.
+
+    So `sunday:saturday` is the whole week, and `saturday:sunday` is an error rather than a silent
+    "never" (a weekend is `[saturday, sunday]`).
+    """
+
+    def parse(text: str) -> int | None:
+        return _ALERTMANAGER_WEEKDAYS.index(text) if text in _ALERTMANAGER_WEEKDAYS else None
+
+    ranges = _ranges(value, parse, where)
+    for lo, hi in ranges or []:
+        if lo > hi:
+            raise ScheduleError(
+                f"{where}.weekdays: {_ALERTMANAGER_WEEKDAYS[lo]}:{_ALERTMANAGER_WEEKDAYS[hi]} runs backwards; "
+                "Alertmanager weeks run sunday:saturday and it rejects this range (list the days instead)"
+            )
+    return ranges
+
+
+def _sunday_based(local: datetime) -> int:
+    """Python counts Monday as 0; Alertmanager (Go's time.Weekday) counts Sunday as 0."""
+    return (local.weekday() + 1) % 7
 
 
 def _day_in(day: int, day_from_end: int, lo: int, hi: int) -> bool:
