@@ -12,11 +12,11 @@ from lark.exceptions import UnexpectedInput
 
 from versus.terraform.findings import Finding
 from versus.terraform.module_calls import check_module_calls
-from versus.terraform.parse import TfFile, parse_file
+from versus.terraform.parse import TfFile, parse_file, tf_files
 from versus.terraform.references import check_references
 from versus.terraform.rules import check_rules
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
-from versus.terraform.schema_check import check_schema, tf_files
+from versus.terraform.schema_check import check_schema
 
 
 def check_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding]:

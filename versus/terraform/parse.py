@@ -4,6 +4,7 @@ python-hcl2's dict output drops positions, and a finding that cannot say where i
 time, so this walks python-hcl2's rule tree instead and keeps each element's starting line.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,17 @@ def parse_file(path: Path) -> TfFile:
     """Parse one .tf file; python-hcl2 raises on a syntax error, naming the position."""
     tree = hcl2.parses(path.read_text(encoding="utf-8"))
     return TfFile(path=path, blocks=_body(tree.body).blocks)
+
+
+def tf_files(paths: Iterable[Path]) -> list[Path]:
+    """Every .tf file under the given files and directories, skipping `.terraform` caches."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_file():
+            found.add(path)
+        else:
+            found.update(p for p in path.rglob("*.tf") if ".terraform" not in p.parts)
+    return sorted(found)
 
 
 def is_expression(value: Any) -> bool:

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from versus.terraform.findings import Finding
-from versus.terraform.parse import Block, TfFile, is_expression, parse_file
-from versus.terraform.schema_check import tf_files
+from versus.terraform.parse import Block, TfFile, is_expression
 
 ALIAS = re.compile(r"^[a-z0-9_-]{1,255}$")
 MAX_STAGE_MINUTES = 30
@@ -39,10 +38,6 @@ def check_rules(files: Iterable[TfFile]) -> list[Finding]:
                 if check:
                     check(block, report.at(f"module.{block.labels[0]}"))
     return sorted(findings)
-
-
-def check_rules_paths(paths: Iterable[Path]) -> list[Finding]:
-    return check_rules([parse_file(path) for path in tf_files(paths)])
 
 
 class _Reporter:

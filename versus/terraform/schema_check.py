@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from versus.terraform.findings import Finding
-from versus.terraform.parse import Attribute, Block, TfFile, is_expression, parse_file
+from versus.terraform.parse import Attribute, Block, TfFile, is_expression
 from versus.terraform.schema import ProviderSchemas
 
 # Meta-arguments Terraform itself handles in every resource/data block.
@@ -20,17 +20,6 @@ _META_BLOCKS = frozenset({"lifecycle", "provisioner", "connection"})
 _BUILTIN_TYPES = frozenset({"terraform_data", "terraform_remote_state"})
 
 
-def tf_files(paths: Iterable[Path]) -> list[Path]:
-    """Every .tf file under the given files and directories, skipping `.terraform` caches."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_file():
-            found.add(path)
-        else:
-            found.update(p for p in path.rglob("*.tf") if ".terraform" not in p.parts)
-    return sorted(found)
-
-
 def check_schema(files: Iterable[TfFile], schemas: ProviderSchemas) -> list[Finding]:
     findings: list[Finding] = []
     for tf in files:
@@ -38,10 +27,6 @@ def check_schema(files: Iterable[TfFile], schemas: ProviderSchemas) -> list[Find
             if block.type in ("resource", "data") and len(block.labels) == 2:
                 findings.extend(_check_top_block(tf.path, block, schemas))
     return sorted(findings)
-
-
-def check_schema_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding]:
-    return check_schema([parse_file(path) for path in tf_files(paths)], schemas)
 
 
 def _check_top_block(path: Path, block: Block, schemas: ProviderSchemas) -> list[Finding]:
