@@ -58,10 +58,13 @@ def test_who_is_on_call_for_the_seed_teams(seed: dict):
     assert describe_on_call(seed["people"], team(seed, "application")["rotations"], night) == "primary: nobody"
 
 
-def test_seed_override_is_reported_as_changing_nothing(seed: dict):
-    # 21-28 December 2026 is carol's week (50 weeks after 5 January), not bob's
-    warnings = schedule_warnings(seed["people"], team(seed, "platform")["rotations"])
-    assert len(warnings) == 1 and "'bob' is not on call" in warnings[0]
+def test_seed_override_falls_in_bobs_week(seed: dict):
+    # 14-21 December 2026 is bob's week (49 weeks after 5 January); dave covers from Wednesday 16th
+    rotations = team(seed, "platform")["rotations"]
+    assert schedule_warnings(seed["people"], rotations) == []
+    monday, thursday = (datetime(2026, 12, day, 12, tzinfo=ZoneInfo("America/New_York")) for day in (14, 17))
+    assert describe_on_call(seed["people"], rotations, monday) == "primary: Bob Okafor; secondary: Frank Osei"
+    assert describe_on_call(seed["people"], rotations, thursday) == "primary: Dave Kim; secondary: Frank Osei"
 
 
 def test_unknown_member_is_an_error(seed: dict):
