@@ -12,6 +12,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -121,11 +122,10 @@ class FakeSlack:
 
     def wait_for_messages(self, count: int, timeout: float = 10.0) -> None:
         """Block until the channel holds `count` messages (for a test that must act right after a post)."""
-        deadline = time.monotonic() + timeout
-        while len(self.messages()) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"fewer than {count} messages arrived")
-            time.sleep(0.005)
+        _wait(lambda: len(self.messages()) >= count, timeout)
+
+    def wait_for_replies(self, ts: str, count: int, timeout: float = 10.0) -> None:
+        _wait(lambda: len(self.replies(ts)) >= count, timeout)
 
     def replies(self, ts: str, channel: str = "C0TEST") -> list[dict[str, Any]]:
         with self._lock:
@@ -240,6 +240,14 @@ class FakeSlack:
             raise SlackError("thread_not_found")
         thread = [m for m in messages if m["ts"] == args["ts"] or m.get("thread_ts") == args["ts"]]
         return _page(thread, args)
+
+
+def _wait(condition: Callable[[], bool], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the fake Slack did not see the expected messages in time")
+        time.sleep(0.005)
 
 
 def _content(args: dict[str, Any]) -> dict[str, Any]:

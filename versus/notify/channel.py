@@ -36,15 +36,17 @@ class Sent:
 class Attempt:
     """One try at one claimed delivery."""
 
-    def __init__(self, delivery: Delivery, deliveries: DeliveryStore, *, overdue: bool) -> None:
+    def __init__(self, delivery: Delivery, deliveries: DeliveryStore, *, overdue: bool, lease_ms: int) -> None:
         self.delivery = delivery
         self.overdue = overdue
         """Past the give-up time: a channel should stop waiting for other deliveries and send what it can."""
         self._deliveries = deliveries
+        self._lease_ms = lease_ms
 
     async def mark_sending(self) -> None:
-        """Call right before a send that is not idempotent. Raises ClaimLost if the lease has gone."""
-        if not await self._deliveries.mark_sending(self.delivery):
+        """Call right before a send that is not idempotent (it renews the lease). Raises ClaimLost if the
+        lease has gone to another process."""
+        if not await self._deliveries.mark_sending(self.delivery, lease_ms=self._lease_ms):
             raise ClaimLost(self.delivery.id)
 
 

@@ -81,9 +81,9 @@ class DeliveryStore:
             sending_since_ms=int(sending) if sending else None,
         )
 
-    async def mark_sending(self, delivery: Delivery) -> bool:
-        """False when another process has claimed the delivery since: this one must not send."""
-        return bool(await self._mark(args=[self.store.context(), delivery.id, delivery.token]))
+    async def mark_sending(self, delivery: Delivery, *, lease_ms: int) -> bool:
+        """Mark and renew the lease. False when another process has claimed the delivery since: do not send."""
+        return bool(await self._mark(args=[self.store.context(), delivery.id, delivery.token, lease_ms]))
 
     async def finish(
         self,

@@ -15,8 +15,8 @@ Delivery guarantee (what a reader of the channel can rely on):
   delivery's id (Slack message metadata) and records that message instead of sending another. So each
   delivery is shown exactly once, provided the channel's history answers (a failed look-up is retried,
   never skipped) and lists the message (Slack's history is read-after-write for the posting app).
-  The one remaining window is a lease (60 s) expiring while a send is still in flight, which the HTTP
-  timeout (well under the lease) closes.
+  Marking renews the lease, and a send is bounded by its HTTP timeout (10 s, well under the 60 s lease),
+  so no other process can claim the delivery while a send is in flight.
 - Deliveries of one incident claimed together are sent in the order they were queued; each one renders
   the incident's current state, so the message converges on the truth whatever the order.
 """
@@ -114,7 +114,8 @@ class OutboxWorker:
             return
         overdue = time.time() >= self._deadline(delivery)
         try:
-            sent = await channel.deliver(Attempt(delivery, self.deliveries, overdue=overdue), incident)
+            attempt = Attempt(delivery, self.deliveries, overdue=overdue, lease_ms=self.lease_ms)
+            sent = await channel.deliver(attempt, incident)
         except Deferred:
             await self.deliveries.finish(delivery, "defer", "", next_ms=epoch_ms(time.time() + self.defer_seconds))
             return

@@ -119,7 +119,7 @@ async def test_a_crash_after_the_marker_but_before_the_post_posts_once(
 ):
     await record(store, config)
     [(delivery_id, token)] = await deliveries.claim(lease_ms=1, limit=10)
-    assert await deliveries.mark_sending(await deliveries.load(delivery_id, token))
+    assert await deliveries.mark_sending(await deliveries.load(delivery_id, token), lease_ms=1)
     await asyncio.sleep(0.01)
     await drain(make_worker())
     assert len(fake_slack.calls_to("conversations.history")) == 1
@@ -133,7 +133,7 @@ async def test_a_worker_whose_lease_ran_out_cannot_record(store, config, deliver
     await asyncio.sleep(0.01)
     [(_, fresh)] = await deliveries.claim(lease_ms=60_000, limit=10)
     assert fresh != stale
-    assert not await deliveries.mark_sending(stale_claim)
+    assert not await deliveries.mark_sending(stale_claim, lease_ms=60_000)
     assert not await deliveries.finish(stale_claim, "failed", "stale")
 
 
@@ -224,3 +224,23 @@ async def test_a_request_slack_refuses_for_good_is_not_retried(store, config, fa
     assert update.args["ts"]
     stats = await deliveries.stats("slack")
     assert (stats.sent, stats.retried, stats.failed) == (1, 0, 1)
+
+
+async def test_a_crash_after_a_thread_reply_was_accepted_does_not_reply_again(
+    store, config, fake_slack, make_worker, deliveries
+):
+    recorded = await record(store, config, query={"oncall_enable": "true"})
+    await drain(make_worker())
+    [main] = fake_slack.messages()
+    await store.acknowledge(recorded.incident_id, by="ack link")
+    release = fake_slack.hold_answers("chat.postMessage")
+    crashed = asyncio.create_task(make_worker(lease_ms=300).run())
+    await asyncio.to_thread(fake_slack.wait_for_replies, main["ts"], 1)
+    crashed.cancel()
+    await asyncio.gather(crashed, return_exceptions=True)
+    release.set()
+    await asyncio.sleep(0.35)
+    await drain(make_worker())
+    assert len(fake_slack.replies(main["ts"])) == 1
+    assert len(fake_slack.calls_to("conversations.replies")) == 1
+    assert (await deliveries.stats("slack")).sent == 2
