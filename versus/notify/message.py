@@ -45,14 +45,17 @@ class Button:
 
 
 def awaiting_ack(incident: dict[str, Any]) -> bool:
-    """An ack still means something: on-call is on with a wait, nobody has acknowledged, still firing.
+    """An ack can still stop the page: on-call is on with a wait, the escalation has not happened yet,
+    nobody has acknowledged, the alert still fires.
 
-    With a wait of 0 the page goes out at once, so there is nothing to acknowledge in time.
+    With a wait of 0 the page goes out at once, so there is nothing to acknowledge in time; once the
+    escalation has run, the message says so instead of promising one.
     """
     decision = incident.get("decision") or {}
     return (
         bool(decision.get("enabled"))
         and float(decision.get("wait_minutes", 0)) > 0
+        and incident.get("escalation") in ("pending", "escalating")
         and "acknowledged_at" not in incident
         and incident.get("status") != "resolved"
     )

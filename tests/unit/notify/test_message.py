@@ -71,8 +71,10 @@ def test_on_call_with_a_wait_gets_a_primary_link_button():
         incident(decision={"enabled": True, "wait_minutes": 0.0}),
         incident(acknowledged_at=ACK_AT_MS, acknowledged_by="ack link"),
         incident(status="resolved", resolved_at=ACK_AT_MS),
+        incident(escalation="escalated", incident_arn="arn:aws:ssm-incidents::1:incident-record/P/1"),
+        incident(escalation="failed", escalation_error="AccessDeniedException"),
     ],
-    ids=["on-call off", "wait 0 pages at once", "already acknowledged", "resolved"],
+    ids=["on-call off", "wait 0 pages at once", "already acknowledged", "resolved", "escalated", "escalation failed"],
 )
 def test_no_button_when_there_is_nothing_to_acknowledge_in_time(record):
     assert actions(message_for(record)) == []
@@ -151,7 +153,10 @@ def test_slack_date_has_a_utc_fallback():
 
 def test_thread_replies_name_the_change():
     failed = incident(escalation="failed", escalation_error="AccessDeniedException: no")
-    assert reply_text("escalation_failed", failed) == "❗ Escalation to AWS Incident Manager failed: AccessDeniedException: no"
+    assert (
+        reply_text("escalation_failed", failed)
+        == "❗ Escalation to AWS Incident Manager failed: AccessDeniedException: no"
+    )
     assert reply_text("updated", incident()) is None
     assert reply_text("acknowledged", incident(acknowledged_at=ACK_AT_MS, acknowledged_by="ack link")) == (
         f"✅ Acknowledged by ack link {slack_date(ACK_AT_MS)}"
