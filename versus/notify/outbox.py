@@ -12,11 +12,12 @@ Delivery guarantee (what a reader of the channel can rely on):
 - A crash (or lost lease) between the channel's acceptance and the record cannot make a duplicate
   either: before any non-idempotent send the claimer marks the delivery "sending" (fenced by its claim
   token), and whoever claims a marked delivery first looks in the channel for a message carrying this
-  delivery's id (Slack message metadata) and records that message instead of sending another. So each
-  delivery is shown exactly once, provided the channel's history answers (a failed look-up is retried,
-  never skipped) and lists the message (Slack's history is read-after-write for the posting app).
-  Marking renews the lease, and a send is bounded by its HTTP timeout (10 s, well under the 60 s lease),
-  so no other process can claim the delivery while a send is in flight.
+  delivery's id (Slack message metadata) and records that message instead of sending another. A failed
+  look-up is retried, never skipped. Marking renews the lease, and a send is bounded by its HTTP timeout
+  (10 s, well under the 60 s lease), so no other process can claim the delivery while a send is in flight.
+- So each delivery is shown once, with two stated limits: if Slack's history did not yet list a message
+  it had accepted, the look-up would miss it and the message would be posted a second time; and a
+  delivery given up after an unanswered send (a timeout) may in fact have arrived.
 - Deliveries of one incident claimed together are sent in the order they were queued; each one renders
   the incident's current state, so the message converges on the truth whatever the order.
 """
