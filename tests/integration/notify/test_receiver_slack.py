@@ -154,7 +154,7 @@ def signed(body: str, secret: str, timestamp: int) -> dict[str, str]:
     }
 
 
-def button_press(incident_id: str, message: dict[str, Any]) -> str:
+def button_press(incident_id: str, message: dict[str, Any], action_id: str = "versus_ack") -> str:
     payload = {
         "type": "block_actions",
         "user": {"id": "U024BE7LH", "username": "jane", "name": "jane", "team_id": "T0TEST"},
@@ -164,7 +164,7 @@ def button_press(incident_id: str, message: dict[str, Any]) -> str:
         "actions": [
             {
                 "type": "button",
-                "action_id": "versus_ack",
+                "action_id": action_id,
                 "block_id": "versus_actions",
                 "value": incident_id,
                 "action_ts": f"{time.time():.6f}",
@@ -188,7 +188,9 @@ def test_interactive_ack_with_valid_stale_and_forged_signatures(start, fake_slac
     forged = httpx.post(url, content=body, headers=signed(body, "not-the-secret", now))
     stale = httpx.post(url, content=body, headers=signed(body, SIGNING_SECRET, now - 6 * 60))
     unsigned = httpx.post(url, content=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert (forged.status_code, stale.status_code, unsigned.status_code) == (401, 401, 401)
+    link = button_press(incident_id, message, action_id="versus_ack_link")
+    other = httpx.post(url, content=link, headers=signed(link, SIGNING_SECRET, now))
+    assert (forged.status_code, stale.status_code, unsigned.status_code, other.status_code) == (401, 401, 401, 200)
     assert "acknowledged_at" not in receiver.incident(incident_id)
     assert fake_slack.calls_to("chat.update") == []
 
