@@ -160,7 +160,7 @@ def button_press(incident_id: str, message: dict[str, Any], action_id: str = "ve
         "user": {"id": "U024BE7LH", "username": "jane", "name": "jane", "team_id": "T0TEST"},
         "channel": {"id": "C0TEST", "name": "alerts"},
         "container": {"type": "message", "message_ts": message["ts"], "channel_id": "C0TEST"},
-        "response_url": "https://hooks.slack.com/actions/T0TEST/1/x",
+        "response_url": "https://hooks.example.com/actions/T0TEST/1/x",
         "actions": [
             {
                 "type": "button",
