@@ -1,4 +1,4 @@
-"""`versus`: the receiver's command line (`versus serve`, …)."""
+"""`versus`: the receiver's command line (`versus serve`, `versus report`)."""
 
 import argparse
 import logging
@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from versus.analytics.multiproc import multiprocess_metrics
+from versus.analytics.report_command import add_report_command, run_report
 from versus.config import DEFAULT_PATH, ConfigError, load_config
 from versus.config.model import Config
 from versus.server.serve import serve as run_server
@@ -26,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
     serve.add_argument("--host", help="override the config's host")
     serve.add_argument("--port", type=int, help="override the config's port")
+    report = add_report_command(commands)
+    report.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -33,7 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    return run_server(config, host=args.host, port=args.port)
+    if args.command == "report":
+        return run_report(args, config)
+    with multiprocess_metrics(config.workers):
+        return run_server(config, host=args.host, port=args.port)
 
 
 def _load(path: Path | None) -> Config:

@@ -1,8 +1,8 @@
 """Sanic app factory: `create_app(config)` wires Redis, the store and the workers to the routes."""
 
 import asyncio
+import itertools
 import re
-import uuid
 
 from sanic import Sanic
 
@@ -14,10 +14,12 @@ from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.context import Services
-from versus.server.routes import ack, health, incidents, slack
+from versus.server.routes import ack, health, incidents, metrics, slack
 from versus.store.connection import connect
 from versus.store.incidents import IncidentStore
 from versus.store.keys import Keys
+
+_APPS_MADE = itertools.count(1)
 
 
 def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
@@ -66,9 +68,11 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         await asyncio.gather(*app.ctx.tasks, return_exceptions=True)
         await app.ctx.services.redis.aclose()
 
+    metrics.install(app, config)
     return app
 
 
 def _app_name(name: str) -> str:
-    """Sanic app names must be unique per process and use only letters, digits, `_` and `-`."""
-    return f"{re.sub(r'[^A-Za-z0-9_-]', '_', name) or 'versus'}-{uuid.uuid4().hex[:8]}"
+    """Sanic app names must be unique per process and use only letters, digits, `_` and `-`; and each
+    spawned worker must rebuild the main process's name, so the suffix counts apps instead of being random."""
+    return f"{re.sub(r'[^A-Za-z0-9_-]', '_', name) or 'versus'}-{next(_APPS_MADE)}"

@@ -9,6 +9,7 @@ from versus.intake.payload import BadPayload, parse_body
 from versus.intake.redact import redact
 from versus.oncall.decision import decide
 from versus.server.context import Services
+from versus.server.routes.metrics import count_warnings
 from versus.server.routes.presenter import present
 
 bp = Blueprint("incidents")
@@ -40,6 +41,7 @@ async def receive(request: Request) -> HTTPResponse:
             services.scheduler.wake()
         for warning in decision.warnings:
             log.warning("incident %s: %s", recorded.incident_id, warning)
+        count_warnings(request, decision.warnings)
         results.append(
             {
                 "id": recorded.incident_id,

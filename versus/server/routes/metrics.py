@@ -1,0 +1,80 @@
+"""GET /metrics (Prometheus text format), the intake latency timer, and the event follower's start-up.
+
+`install(app, config)` is the one hook `create_app` calls; with `metrics.enable: false` and EMF off it adds
+nothing at all.
+"""
+
+import asyncio
+import time
+from collections.abc import Iterable
+
+from prometheus_client import CONTENT_TYPE_LATEST
+from sanic import Blueprint, Request, Sanic
+from sanic.response import HTTPResponse, raw
+
+from versus.analytics.emf import EmfWriter
+from versus.analytics.follower import EventFollower, Sink
+from versus.analytics.prometheus import VersusMetrics
+from versus.analytics.warning_labels import warning_parameter
+from versus.config.model import Config
+from versus.server.context import Services
+
+bp = Blueprint("metrics")
+INTAKE_PATH = "/api/incidents"
+
+
+@bp.get("/metrics")
+async def metrics(request: Request) -> HTTPResponse:
+    services: Services = request.app.ctx.services
+    keys = services.store.keys
+    async with services.redis.pipeline(transaction=False) as pipe:
+        pipe.zcard(keys.escalations_due)
+        pipe.zcard(keys.outbox_due)
+        pending, depth = await pipe.execute()
+    body = request.app.ctx.metrics.exposition(pending_escalations=pending, outbox_depth=depth)
+    return raw(body, content_type=CONTENT_TYPE_LATEST)
+
+
+def install(app: Sanic, config: Config) -> None:
+    settings = config.metrics
+    if not settings.enable and not settings.cloudwatch_emf.enable:
+        return
+    app.ctx.metrics = None
+    if settings.enable:
+        app.blueprint(bp)
+        app.register_middleware(_start_timer, "request")
+        app.register_middleware(_stop_timer, "response")
+
+    @app.before_server_start
+    async def follow_events(app: Sanic) -> None:
+        """Runs after `create_app`'s own start-up (listeners run in order), so services exist."""
+        services: Services = app.ctx.services
+        sinks: list[Sink] = []
+        if settings.enable:
+            app.ctx.metrics = VersusMetrics()
+            sinks.append(app.ctx.metrics.record)
+        if settings.cloudwatch_emf.enable:
+            sinks.append(EmfWriter(settings.cloudwatch_emf.namespace).write)
+        follower = EventFollower(services.redis, services.store.keys, sinks)
+        await follower.join()
+        app.ctx.tasks.append(asyncio.get_running_loop().create_task(follower.run(), name="metrics-events"))
+
+
+def count_warnings(request: Request, warnings: Iterable[str]) -> None:
+    """Intake's hook: one count per warning, by the query parameter it is about."""
+    metrics: VersusMetrics | None = getattr(request.app.ctx, "metrics", None)
+    if metrics is not None:
+        for warning in warnings:
+            metrics.warned(warning_parameter(warning))
+
+
+async def _start_timer(request: Request) -> None:
+    if request.path == INTAKE_PATH and request.method == "POST":
+        request.ctx.intake_started = time.perf_counter()
+
+
+async def _stop_timer(request: Request, response: HTTPResponse) -> None:
+    started = getattr(request.ctx, "intake_started", None)
+    metrics: VersusMetrics | None = getattr(request.app.ctx, "metrics", None)
+    if started is not None and metrics is not None:
+        metrics.answered(response.status, time.perf_counter() - started)
