@@ -1,12 +1,18 @@
 """The CLI: one module per command, exit codes that scripts can rely on."""
 
+import pytest
+
 from versus.gen.cli import COMMANDS, build_parser, main
 
 
-def test_every_listed_command_is_registered():
+def test_every_listed_command_is_registered(capsys):
+    """`--help` works for every shape of command: one spec argument, required options, or sub-actions."""
     parser = build_parser()
     for name in COMMANDS:
-        assert parser.parse_args([name, "spec.yaml"]).command == name
+        with pytest.raises(SystemExit) as exit_info:
+            parser.parse_args([name, "--help"])
+        assert exit_info.value.code == 0
+        assert capsys.readouterr().out.startswith(f"usage: versus-gen {name} ")
 
 
 def test_a_bad_spec_exits_2_and_says_why(tmp_path, capsys):

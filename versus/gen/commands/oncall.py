@@ -48,7 +48,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--team", help="team name (needed for a calendar or burden when the spec has several teams)")
     parser.add_argument("--at", metavar="TIME", help="who is on call at TIME (default: now); in a calendar, marks TIME")
     parser.add_argument(
-        "--from", dest="start", metavar="TIME", help="first instant of the window (default: today 00:00)"
+        "--from",
+        dest="start",
+        metavar="TIME",
+        help="first instant of the window (default: today 00:00 in the team's time zone)",
     )
     parser.add_argument(
         "--days", type=_days, metavar="N", help=f"length of the window in days (default: {DEFAULT_DAYS})"
