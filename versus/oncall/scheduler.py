@@ -14,6 +14,7 @@ import time
 
 from redis.exceptions import RedisError
 
+from versus.drill.rehearsal import rehearse
 from versus.oncall.providers import Provider, ProviderError
 from versus.store.incidents import IncidentStore
 
@@ -86,6 +87,11 @@ class EscalationScheduler:
         incident = await self.store.get(incident_id)
         if incident is None:
             await self.store.finish_escalation(incident_id, "failed", "incident record expired")
+            return
+        rehearsal = rehearse(incident)
+        if rehearsal is not None:
+            await self.store.finish_escalation(incident_id, rehearsal.outcome, rehearsal.detail)
+            log.info("drill incident %s: %s", incident_id, rehearsal.detail)
             return
         try:
             record = await self.provider.start(incident)

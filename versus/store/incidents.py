@@ -64,8 +64,13 @@ class IncidentStore:
             }
         )
 
-    async def record(self, alert: Alert, decision: Decision, *, drill: bool = False) -> Recorded:
-        """Create or update the incident for `alert`; returns only once Redis has it."""
+    async def record(
+        self, alert: Alert, decision: Decision, *, drill: bool = False, drill_page: bool = False
+    ) -> Recorded:
+        """Create or update the incident for `alert`; returns only once Redis has it.
+
+        A drill runs the whole pipeline but the scheduler only rehearses its page, unless `drill_page`.
+        """
         now = now_ms()
         due = ""
         if decision.enabled and not alert.resolved:
@@ -84,6 +89,7 @@ class IncidentStore:
                 due,
                 IDENTITY_TTL_MS,
                 "1" if drill else "0",
+                "1" if drill_page else "0",
             ]
         )
         return Recorded(incident_id=incident_id, result=result)
@@ -114,7 +120,7 @@ _INT_FIELDS = (
     "created_at", "updated_at", "resolved_at", "due_at", "claimed_at", "escalated_at", "failed_at",
     "acknowledged_at", "notifications", "claims", "attempts", "delivery_seq",
 )  # fmt: skip
-_BOOL_FIELDS = ("drill", "acknowledged_late")
+_BOOL_FIELDS = ("drill", "drill_page", "acknowledged_late")
 
 
 def decode_incident(raw: dict[str, str]) -> dict[str, Any]:

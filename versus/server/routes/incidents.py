@@ -5,9 +5,10 @@ import logging
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from versus.drill.marker import drill_flags
 from versus.intake.payload import BadPayload, parse_body
 from versus.intake.redact import redact
-from versus.oncall.decision import decide
+from versus.oncall.decision import Decision, decide
 from versus.server.context import Services
 from versus.server.routes.metrics import count_warnings
 from versus.server.routes.presenter import present
@@ -32,26 +33,38 @@ async def receive(request: Request) -> HTTPResponse:
         alerts = parse_body(request.body, query)
     except BadPayload as exc:
         return json({"error": str(exc)}, status=400)
-    drill = query.get("drill", "").lower() in {"1", "true", "yes"}
+    drill = drill_flags(query, request.headers)
     results = []
     for alert in alerts:
         decision = decide(config.oncall, query, resolved=alert.resolved)
-        recorded = await services.store.record(alert, decision, drill=drill)
+        recorded = await services.store.record(alert, decision, drill=drill.drill, drill_page=drill.page)
         if services.scheduler and decision.enabled and recorded.result == "created" and decision.wait_minutes == 0:
             services.scheduler.wake()
         for warning in decision.warnings:
             log.warning("incident %s: %s", recorded.incident_id, warning)
         count_warnings(request, decision.warnings)
-        results.append(
-            {
-                "id": recorded.incident_id,
-                "result": recorded.result,
-                "decision": decision.to_json(),
-                "warnings": list(decision.warnings),
-            }
-        )
+        result = {
+            "id": recorded.incident_id,
+            "result": recorded.result,
+            "decision": decision.to_json(),
+            "warnings": list(decision.warnings),
+        }
+        ack_url = _ack_url(services, decision, recorded.incident_id)
+        if ack_url:
+            result["ack_url"] = ack_url
+        results.append(result)
     body = results[0] if len(results) == 1 and not request.body.lstrip().startswith(b"[") else {"incidents": results}
     return json(body, status=202)
+
+
+def _ack_url(services: Services, decision: Decision, incident_id: str) -> str | None:
+    """The signed ack link, for a caller that wants to acknowledge (a drill checks that an ack stops the page).
+
+    Only while there is something to acknowledge: on-call on, a wait before the page, and a signer.
+    """
+    if services.signer is None or not decision.enabled or decision.wait_minutes <= 0:
+        return None
+    return services.signer.url(incident_id)
 
 
 @bp.get("/api/incidents/<incident_id:str>")

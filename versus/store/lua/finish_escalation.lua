@@ -1,5 +1,6 @@
 -- Record what the provider answered for a claimed escalation.
--- ARGV[2] incident id, [3] outcome: escalated | failed | retry, [4] incident ARN or error text,
+-- ARGV[2] incident id, [3] outcome: escalated | drilled | failed | retry, [4] incident ARN, drill result or
+-- error text,
 -- [5] next attempt (epoch ms, for retry)
 local id = ARGV[2]
 local key = incident_key(id)
@@ -20,6 +21,11 @@ if ARGV[3] == 'escalated' then
   if ctx.resolve_provider and redis.call('HGET', key, 'status') == 'resolved' then
     enqueue(id, 'resolve', {'provider'})
   end
+elseif ARGV[3] == 'drilled' then
+  -- A drill's rehearsed page: the same end state as a real one, with what would have been started.
+  redis.call('HSET', key, 'escalation', 'escalated', 'escalated_at', now, 'drill_result', ARGV[4])
+  event(id, 'escalated', 'drill', '1')
+  enqueue(id, 'escalated', ctx.channels)
 else
   redis.call('HSET', key, 'escalation', 'failed', 'failed_at', now, 'escalation_error', ARGV[4])
   event(id, 'escalation_failed')
