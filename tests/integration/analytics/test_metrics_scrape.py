@@ -13,7 +13,13 @@ PLATFORM = {"team": "platform", "service": "api", "severity": "critical"}
 
 
 def alert(team: str, service: str, severity: str, status: str = "firing") -> dict[str, str]:
-    return {"Logs": f"{service} is unhappy", "ServiceName": service, "Severity": severity, "team": team, "status": status}
+    return {
+        "Logs": f"{service} is unhappy",
+        "ServiceName": service,
+        "Severity": severity,
+        "team": team,
+        "status": status,
+    }
 
 
 def ack(receiver, signer, incident_id: str) -> None:
@@ -21,7 +27,9 @@ def ack(receiver, signer, incident_id: str) -> None:
     assert httpx.post(f"{receiver.url}{parts.path}?{parts.query}").status_code == 200
 
 
-def test_scripted_incidents_show_exactly_in_the_scrape(oncall_receiver, signer, fake_incident_manager, redis_url, key_prefix):
+def test_scripted_incidents_show_exactly_in_the_scrape(
+    oncall_receiver, signer, fake_incident_manager, redis_url, key_prefix
+):
     service, _, _ = fake_incident_manager
     receiver = oncall_receiver(oncall={"aws_incident_manager": {"resolve_on_alert_resolved": True}})
     posts = 0
