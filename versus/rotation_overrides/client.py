@@ -22,7 +22,6 @@ from versus.rotation_overrides.arns import idempotency_token
 _HINTS = {
     "AccessDeniedException": "the caller's IAM policy must allow ssm-contacts:{operation} on the rotation",
     "ResourceNotFoundException": "check the rotation ARN, and that the contacts exist in its account and region",
-    "ValidationException": "AWS refused the request's values",
     "ServiceQuotaExceededException": "the account's override quota is used up; delete old overrides first",
 }
 

@@ -31,8 +31,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def epoch(*args: int) -> int:
-    return int(datetime(*args, tzinfo=NEW_YORK).timestamp())
+def epoch(year: int, month: int, day: int, hour: int) -> int:
+    """Seconds since 1970 of a New York wall-clock time: what botocore sends for a timestamp."""
+    return int(datetime(year, month, day, hour, tzinfo=NEW_YORK).timestamp())
 
 
 def test_create_by_rotation_name_builds_arns_from_the_spec(capsys, ssm_contacts, seed_spec):
