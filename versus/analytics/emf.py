@@ -2,7 +2,9 @@
 
 Nothing here calls AWS: the lines go to stdout, where the CloudWatch agent, Lambda or ECS's awslogs driver
 picks them up. Names, units and dimension keys are the dashboard module's contract
-(`terraform/modules/dashboard/README.md`) and must match it exactly; one line per event.
+(`terraform/modules/dashboard/README.md`) and must match it exactly; one line per event. Deliveries and
+config warnings stay out: the dashboard does not plot them, and every custom metric costs money.
+`OnCallPages` (by person) is not emitted: the receiver does not know whom AWS Incident Manager engages.
 """
 
 import json
@@ -10,13 +12,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from versus.analytics.outcomes import ACKNOWLEDGED, ESCALATED, NOTIFIED, RECEIVED, RESOLVED, Outcome
+from versus.analytics.outcomes import ACKNOWLEDGED, ESCALATED, RECEIVED, RESOLVED, Outcome
 
 INCIDENTS_RECEIVED = "IncidentsReceived"
 TIME_TO_ACKNOWLEDGE = "TimeToAcknowledge"
 TIME_TO_RESOLVE = "TimeToResolve"
 ESCALATIONS = "Escalations"
-DELIVERIES = "Deliveries"
 
 
 def emf_record(outcomes: Sequence[Outcome], namespace: str) -> dict[str, Any] | None:
@@ -40,8 +41,6 @@ def emf_record(outcomes: Sequence[Outcome], namespace: str) -> dict[str, Any] | 
             metric(TIME_TO_RESOLVE, "Seconds", outcome.seconds, {})
         elif outcome.kind == ESCALATED:
             metric(ESCALATIONS, "Count", 1, {"Result": outcome.result})
-        elif outcome.kind == NOTIFIED:
-            metric(DELIVERIES, "Count", 1, {"Channel": outcome.channel, "Result": outcome.result})
     if not directives:
         return None
     return {"_aws": {"Timestamp": outcomes[0].at_ms, "CloudWatchMetrics": directives}, **record}
