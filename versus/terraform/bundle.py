@@ -11,17 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from versus.terraform.render import render_root_module
-from versus.terraform.schema import REPO_ROOT
 
 MODULES_ENV = "VERSUS_TERRAFORM_MODULES"
 MODULES_SOURCE = "./modules"
+PACKAGED_MODULES = Path(__file__).resolve().parent / "modules"
+"""`terraform/modules` as the package sees it: a symlink in the source tree, real files in a wheel or sdist."""
 _SHIPPED = ("*.tf", "README.md")
 
 
 def modules_dir() -> Path:
-    """The bundled modules: VERSUS_TERRAFORM_MODULES if set, else the repository's terraform/modules."""
+    """The bundled modules: VERSUS_TERRAFORM_MODULES if set, else the copy shipped inside this package."""
     configured = os.environ.get(MODULES_ENV)
-    directory = Path(configured) if configured else REPO_ROOT / "terraform" / "modules"
+    directory = Path(configured) if configured else PACKAGED_MODULES
     if not directory.is_dir():
         raise FileNotFoundError(f"Terraform modules not found at {directory}; set {MODULES_ENV}")
     return directory
