@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from versus.terraform.core_cli import write_launcher
+from tests.support.terraform_launcher import launcher_on_path
 from versus.terraform.runner import PLAN_FILE, ApplyDeclined, TerraformFailed, apply
 
 # python-terraform 0.10.1 logs failures with the deprecated Logger.warn.
@@ -33,10 +33,7 @@ output "response_plan_arns" {
 
 @pytest.fixture
 def on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    bin_dir = tmp_path / "bin"
-    write_launcher(bin_dir)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
-    return bin_dir
+    return launcher_on_path(tmp_path / "bin", monkeypatch)
 
 
 @pytest.fixture
