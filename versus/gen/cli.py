@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from versus.gen.problems import InputError
 
-COMMANDS = ("alertmanager", "config", "check", "drill", "oncall", "override")
+COMMANDS = ("alertmanager", "apply", "config", "check", "drill", "oncall", "override", "terraform")
 
 EXIT_BAD_INPUT = 2
 """Exit code for an unusable input file; commands return 0 for success and 1 for findings."""

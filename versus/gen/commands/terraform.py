@@ -1,0 +1,88 @@
+"""`versus-gen terraform SPEC -o DIR [--runtime ec2|ecs|lambda] [--resolve-on-alert-resolved]`.
+
+Writes a self-contained root module (the spec's AWS Incident Manager setup plus the bundled modules it uses)
+and, where the AWS provider schema is at hand, checks it offline: `terraform validate` needs provider
+binaries, which a reviewer's machine or CI may not be able to download.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from versus.gen.problems import InputError, Problem
+from versus.gen.spec import load_spec
+from versus.gen.spec_model import TeamSpec
+from versus.terraform.bundle import write_root_module
+from versus.terraform.render import RUNTIMES, RenderError
+from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "terraform",
+        help="write the Terraform root module for AWS Incident Manager",
+        description="Write a Terraform root module (main.tf, versions.tf, outputs.tf) and the modules it uses "
+        "(DIR/modules). The output response_plan_arns maps each plan alias to its ARN for `versus-gen config`.",
+    )
+    parser.add_argument("spec", type=Path, help="team spec (YAML)")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="write the root module here")
+    add_render_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_render_options(parser: argparse.ArgumentParser) -> None:
+    """The choices that shape the root module; `versus-gen apply` offers the same ones."""
+    parser.add_argument(
+        "--runtime",
+        choices=RUNTIMES,
+        default="ecs",
+        help="where the receiver runs, which decides who may assume its IAM role (default: ecs)",
+    )
+    parser.add_argument(
+        "--resolve-on-alert-resolved",
+        action="store_true",
+        help="let the receiver's role resolve incidents, for resolving them when the alert resolves",
+    )
+
+
+def generate(spec: TeamSpec, out_dir: Path, args: argparse.Namespace) -> list[Path]:
+    """Write the root module and its modules; a spec AWS cannot take is a problem in the spec file."""
+    try:
+        return write_root_module(
+            spec.raw, out_dir, runtime=args.runtime, resolve_on_alert_resolved=args.resolve_on_alert_resolved
+        )
+    except RenderError as error:
+        raise InputError([Problem(spec.source, "", str(error))]) from error
+
+
+def run(args: argparse.Namespace) -> int:
+    spec = load_spec(args.spec)
+    for path in generate(spec, args.output, args):
+        print(f"wrote {path}{'/' if path.is_dir() else ''}")
+    return check_offline(args.output)
+
+
+def check_offline(directory: Path) -> int:
+    """Check the written files against the provider schema; 1 if there are findings, 0 otherwise.
+
+    The checker needs python-hcl2 (a test dependency) and the schema JSON; without either, say the check
+    did not run rather than let silence read as a pass.
+    """
+    schemas = schema_dir()
+    if schemas is None:
+        print(f"offline check skipped: AWS provider schema not found (set {SCHEMA_ENV})", file=sys.stderr)
+        return 0
+    try:
+        from versus.terraform.check import check_paths
+    except ImportError as error:
+        print(f"offline check skipped: {error.name} is not installed", file=sys.stderr)
+        return 0
+    findings = check_paths([directory], ProviderSchemas.load(schemas))
+    for finding in findings:
+        print(finding)
+    if findings:
+        return 1
+    print(f"offline check passed: {directory} against the provider schema in {schemas}")
+    return 0
