@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from versus.gen.cli import main
+from versus.gen.commands import oncall
 from versus.rotation_overrides import idempotency_token
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -223,3 +224,50 @@ def test_the_installed_command_reaches_the_endpoint_from_the_environment(ssm_con
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     assert runs[0].stdout == runs[1].stdout
     assert len(ssm_contacts.state.overrides) == 1
+
+
+def test_apply_makes_the_spec_vacation_true_in_aws_once(capsys, ssm_contacts, seed_spec, monkeypatch):
+    monkeypatch.setattr(oncall, "current_time", lambda: datetime(2026, 12, 1, tzinfo=UTC))
+    first = run(capsys, "apply", seed_spec)
+    second = run(capsys, "apply", seed_spec, "--team", "platform")
+    assert first == second and first[0] == 0
+    (override_id,) = ssm_contacts.state.overrides
+    assert first[1].splitlines() == [
+        f"Override {override_id} on {ROTATION}",
+        "  Dave Kim (dave) on call from Wed 2026-12-16 09:00 EST to Mon 2026-12-21 09:00 EST (Bob on vacation)",
+    ]
+    requests = ssm_contacts.service.calls_of("CreateRotationOverride")
+    assert requests[0] == requests[1]
+    assert {key: requests[0][key] for key in ("RotationId", "NewContactIds", "StartTime", "EndTime")} == {
+        "RotationId": ROTATION,
+        "NewContactIds": [CONTACT.format("dave")],
+        "StartTime": epoch(2026, 12, 16, 9),
+        "EndTime": epoch(2026, 12, 21, 9),
+    }
+
+
+def test_apply_dry_run_calls_nothing(capsys, ssm_contacts, seed_spec, monkeypatch):
+    monkeypatch.setattr(oncall, "current_time", lambda: datetime(2026, 12, 1, tzinfo=UTC))
+    code, out, _ = run(capsys, "apply", seed_spec, "--dry-run")
+    assert code == 0 and out.startswith(f"Would create an override on {ROTATION}\n  Dave Kim (dave) on call")
+    assert ssm_contacts.service.calls == []
+
+
+def test_apply_after_the_vacation_has_nothing_to_do(capsys, ssm_contacts, seed_spec, monkeypatch):
+    monkeypatch.setattr(oncall, "current_time", lambda: datetime(2027, 1, 1, tzinfo=UTC))
+    assert run(capsys, "apply", seed_spec) == (0, "No planned overrides to apply\n", "")
+    assert run(capsys, "apply", seed_spec, "--team", "application") == (0, "No planned overrides to apply\n", "")
+    assert ssm_contacts.service.calls == []
+
+
+def test_apply_stops_at_the_first_refusal(capsys, ssm_contacts, seed_spec, monkeypatch):
+    monkeypatch.setattr(oncall, "current_time", lambda: datetime(2026, 12, 1, tzinfo=UTC))
+    ssm_contacts.service.deny_next(1)
+    code, out, err = run(capsys, "apply", seed_spec)
+    assert (code, out) == (1, "")
+    assert err.startswith("error: CreateRotationOverride: AccessDeniedException:")
+
+
+def test_apply_names_an_unknown_team(capsys, ssm_contacts, seed_spec):
+    code, _, err = run(capsys, "apply", seed_spec, "--team", "nope")
+    assert code == 2 and err.startswith("--team: error: 'nope' is not a team in")

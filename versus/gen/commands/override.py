@@ -1,8 +1,8 @@
-"""`versus-gen override create|list|delete`: rotation overrides in AWS Incident Manager, at run time.
+"""`versus-gen override create|list|delete|apply`: rotation overrides in AWS Incident Manager.
 
-Planned overrides belong in the spec (the calendar shows them); this command is for the ones decided
-on the day: a swap, a sick day. The rotation is named by ARN, or by name with the spec that supplies
-account, region, time zone and the people's aliases.
+create, list and delete are for changes decided on the day (a swap, a sick day); the rotation is named
+by ARN, or by name with the spec that supplies account, region, time zone and the people's aliases.
+apply makes the spec's planned overrides (which the calendar shows) true in AWS as well.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from versus.gen.commands.oncall import parse_time
+from versus.gen.commands import oncall
 from versus.gen.problems import InputError, Problem
 from versus.gen.spec import load_spec
 from versus.rotation_overrides import (
@@ -25,7 +25,9 @@ from versus.rotation_overrides import (
     RotationRef,
     contact_alias,
     parse_rotation_arn,
+    planned_overrides,
 )
+from versus.schedule import ScheduleError
 
 EXIT_AWS_REFUSED = 1
 """AWS refused the call or was unreachable (a bad argument exits 2, like every versus-gen command)."""
@@ -52,9 +54,9 @@ class Target:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "override",
-        help="create, list or delete rotation overrides in AWS Incident Manager",
-        description="Rotation overrides through AWS Incident Manager (ssm-contacts), for changes made on "
-        "the day; planned ones belong in the spec's rotations[].overrides.",
+        help="create, list, delete or apply rotation overrides in AWS Incident Manager",
+        description="Rotation overrides through AWS Incident Manager (ssm-contacts): create, list and delete for "
+        "changes made on the day; apply for the spec's planned rotations[].overrides.",
         epilog=TIME_HELP,
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -92,6 +94,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     delete.add_argument("--id", dest="override_id", required=True, help="override id, as `override list` shows")
     delete.set_defaults(run=run_delete)
 
+    apply = actions.add_parser(
+        "apply",
+        help="create the spec's planned overrides in AWS",
+        description="Make AWS page whom the spec's rotations[].overrides put on call: one AWS override per "
+        "stretch the spec changes, with the contacts on call in it. Re-running creates nothing twice; "
+        "stretches that have ended are skipped.",
+        epilog=TIME_HELP,
+    )
+    apply.add_argument("spec", type=Path, help="team spec (YAML)")
+    apply.add_argument("--team", help="only this team's rotations (default: every team)")
+    apply.add_argument("--dry-run", action="store_true", help="show the overrides without calling AWS")
+    apply.set_defaults(run=run_apply)
+
 
 def _rotation_arguments(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
@@ -104,8 +119,8 @@ def _rotation_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_create(args: argparse.Namespace) -> int:
     target = _target(args)
-    start = parse_time(args.start, target.zone, "--from")
-    end = parse_time(args.end, target.zone, "--to")
+    start = oncall.parse_time(args.start, target.zone, "--from")
+    end = oncall.parse_time(args.end, target.zone, "--to")
     if end <= start:
         raise InputError([Problem("--to", "", "must be after --from")])
     contacts = [_contact_arn(target, contact) for contact in args.contact]
@@ -120,8 +135,8 @@ def run_create(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     target = _target(args)
-    start = parse_time(args.start, target.zone, "--from")
-    end = parse_time(args.end, target.zone, "--to") if args.end else start + timedelta(days=LIST_DAYS)
+    start = oncall.parse_time(args.start, target.zone, "--from")
+    end = oncall.parse_time(args.end, target.zone, "--to") if args.end else start + timedelta(days=LIST_DAYS)
     if end <= start:
         raise InputError([Problem("--to", "", "must be after --from")])
     try:
@@ -139,6 +154,47 @@ def run_delete(args: argparse.Namespace) -> int:
     except OverrideError as error:
         return _refused(error)
     print(f"Deleted override {args.override_id} from {target.ref.arn}")
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    spec = load_spec(args.spec)
+    teams = [team for team in spec.teams if args.team in (None, team.name)]
+    if not teams:
+        known = ", ".join(team.name for team in spec.teams)
+        raise InputError([Problem("--team", "", f"{args.team!r} is not a team in {spec.source} ({known})")])
+    names = {person.alias: person.name for person in spec.people}
+    zones = {rotation.name: rotation.time_zone for team in teams for rotation in team.rotations}
+    raw_teams = {team["name"]: team for team in spec.raw["teams"]}
+    try:
+        planned = [
+            item
+            for team in teams
+            for item in planned_overrides(raw_teams[team.name].get("rotations", []), oncall.current_time())
+        ]
+    except ScheduleError as error:
+        raise InputError([Problem(spec.source, "teams", str(error))]) from error
+    if not planned:
+        print("No planned overrides to apply")
+        return 0
+    client = None if args.dry_run else RotationOverrides.for_region(spec.aws.region)
+    for item in planned:
+        target = Target(
+            RotationRef(spec.aws.region, spec.aws.account_id, item.rotation), ZoneInfo(zones[item.rotation]), names
+        )
+        contacts = [target.ref.contact_arn(alias) for alias in item.contacts]
+        if client is None:
+            print(f"Would create an override on {target.ref.arn}")
+        else:
+            try:
+                override_id = client.create(target.ref.arn, contacts, item.start, item.end)
+            except OverrideError as error:
+                return _refused(error)
+            print(f"Override {override_id} on {target.ref.arn}")
+        reason = f" ({item.reason})" if item.reason else ""
+        print(
+            f"  {_who(target, contacts)} on call from {_show(item.start, target)} to {_show(item.end, target)}{reason}"
+        )
     return 0
 
 
