@@ -19,6 +19,7 @@ from versus.oncall.providers import Provider, ProviderError
 from versus.store.incidents import IncidentStore
 
 log = logging.getLogger("versus.oncall")
+REDIS_ATTEMPTS = 8
 
 
 class EscalationScheduler:
@@ -84,6 +85,21 @@ class EscalationScheduler:
         return min(max(next_due / 1000 - time.time(), 0.0), self.max_idle_seconds)
 
     async def escalate(self, incident_id: str) -> None:
+        """Escalate one claimed incident, riding out a Redis restart.
+
+        Redis trouble mid-way is retried here, within the claim's lease, instead of leaving the item to
+        be claimed again when the lease runs out: the provider call is idempotent, so a repeat is safe.
+        """
+        for attempt in range(REDIS_ATTEMPTS):
+            try:
+                await self._escalate_once(incident_id)
+                return
+            except RedisError as exc:
+                log.warning("escalation of %s: Redis unavailable (%s); attempt %d", incident_id, exc, attempt + 1)
+                await asyncio.sleep(min(0.2 * 2**attempt, 5.0))
+        log.error("escalation of %s left to be claimed again after its lease: Redis kept failing", incident_id)
+
+    async def _escalate_once(self, incident_id: str) -> None:
         incident = await self.store.get(incident_id)
         if incident is None:
             await self.store.finish_escalation(incident_id, "failed", "incident record expired")
