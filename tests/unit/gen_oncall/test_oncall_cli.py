@@ -70,6 +70,19 @@ def test_without_a_team_every_team_is_shown(capsys, seed_spec):
     ]
 
 
+def test_a_team_without_rotations_is_left_out_unless_named(capsys, seed_data, write_spec):
+    application = seed_data["teams"][1]
+    del application["rotations"]
+    application["escalation"]["stages"][0]["targets"] = [{"person": "mallory"}]
+    spec = str(write_spec(seed_data))
+    code, out, _ = run(capsys, spec, "--at", "2026-12-17T12:00")
+    assert (
+        code == 0 and out.splitlines()[0] == "Platform on call at Thu 2026-12-17 12:00 EST" and "Application" not in out
+    )
+    code, out, err = run(capsys, spec, "--team", "application")
+    assert (code, out, err) == (2, "", f"{spec}: teams[1]: error: the team has no rotations\n")
+
+
 @pytest.mark.parametrize(
     ("at", "primary"),
     [

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.burden and args.format != "text":
         raise InputError([Problem("--burden", "", "the burden is a text table; leave out --format")])
     if not calendar:
-        teams = [_team(spec, args.team)] if args.team else range(len(spec.teams))
+        teams = [_team(spec, args.team)] if args.team else [i for i, t in enumerate(spec.teams) if t.rotations]
         write_output("".join(_who(spec, index, args.at) for index in teams), args.output)
         return 0
     index = _team(spec, args.team) if args.team else _only_team(spec)
