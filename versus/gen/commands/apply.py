@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def ask_to_apply(plan_text: str) -> bool:
-    """y/N on standard input; anything but y or yes (or no input at all) declines."""
+    """y/N on standard input, after the plan was printed; anything but y or yes (or no input at all) declines."""
     try:
         answer = input("Apply this plan? [y/N] ")
     except EOFError:
