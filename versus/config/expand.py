@@ -41,17 +41,14 @@ def _expand_string(text: str, env: Mapping[str, str], path: str, problems: list[
             return "$"
         name, default = match.group(1), match.group(2)
         if name is None:
-            problems.append(
-                f"{path or '<root>'}: malformed reference {token!r}; write ${{NAME}} or ${{NAME:-default}}"
-            )
+            problems.append(f"{path or '<root>'}: malformed reference {token!r}; write ${{NAME}} or ${{NAME:-default}}")
             return ""
         if name in env:
             return env[name]
         if default is not None:
             return default
         problems.append(
-            f"{path or '<root>'}: environment variable {name} is not set"
-            f" (use ${{{name}:-}} to allow an empty value)"
+            f"{path or '<root>'}: environment variable {name} is not set (use ${{{name}:-}} to allow an empty value)"
         )
         return ""
 

@@ -65,11 +65,18 @@ class IncidentStore:
         )
 
     async def record(
-        self, alert: Alert, decision: Decision, *, drill: bool = False, drill_page: bool = False
+        self,
+        alert: Alert,
+        decision: Decision,
+        *,
+        drill: bool = False,
+        drill_page: bool = False,
+        slack_channel_id: str = "",
     ) -> Recorded:
         """Create or update the incident for `alert`; returns only once Redis has it.
 
         A drill runs the whole pipeline but the scheduler only rehearses its page, unless `drill_page`.
+        `slack_channel_id` (from `?slack_channel_id=`) sends this incident's messages to another channel.
         """
         now = now_ms()
         due = ""
@@ -90,6 +97,7 @@ class IncidentStore:
                 IDENTITY_TTL_MS,
                 "1" if drill else "0",
                 "1" if drill_page else "0",
+                slack_channel_id,
             ]
         )
         return Recorded(incident_id=incident_id, result=result)

@@ -210,3 +210,13 @@ def test_interactive_ack_with_valid_stale_and_forged_signatures(start, fake_slac
     [reply] = wait_until(lambda: fake_slack.replies(message["ts"]))
     assert reply["text"].startswith("✅ Acknowledged by slack:jane")
     assert "Auto-escalation" not in updated["blocks"][0]["text"]["text"]
+
+
+def test_slack_channel_id_in_the_query_sends_the_alert_to_that_channel(start, fake_slack):
+    fake_slack.channels["C0OTHER"] = []
+    receiver = start()
+    incident_id = receiver.post(ALERTMANAGER, query="slack_channel_id=C0OTHER").json()["id"]
+    [message] = wait_until(lambda: fake_slack.messages("C0OTHER"))
+    assert fake_slack.messages() == []
+    assert receiver.incident(incident_id)["slack_channel_id"] == "C0OTHER"
+    assert message["text"] == SEED_TEMPLATE_TEXT

@@ -37,9 +37,17 @@ async def receive(request: Request) -> HTTPResponse:
     results = []
     for alert in alerts:
         decision = decide(config.oncall, query, resolved=alert.resolved)
-        recorded = await services.store.record(alert, decision, drill=drill.drill, drill_page=drill.page)
+        recorded = await services.store.record(
+            alert,
+            decision,
+            drill=drill.drill,
+            drill_page=drill.page,
+            slack_channel_id=query.get("slack_channel_id", "").strip(),
+        )
         if services.scheduler and decision.enabled and recorded.result == "created" and decision.wait_minutes == 0:
             services.scheduler.wake()
+        if services.outbox:
+            services.outbox.wake()
         for warning in decision.warnings:
             log.warning("incident %s: %s", recorded.incident_id, warning)
         count_warnings(request, decision.warnings)
