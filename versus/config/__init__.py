@@ -5,7 +5,7 @@ import os
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 import yaml
@@ -103,9 +103,9 @@ def _semantic_problems(config: Config) -> list[str]:
 
 def _describe(error: jsonschema.ValidationError) -> str:
     path = _path(error.absolute_path)
-    if error.validator == "additionalProperties":
+    if error.validator == "additionalProperties" and isinstance(error.schema, dict):
         allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        extra = sorted(set(cast(dict[str, Any], error.instance)) - set(allowed))
         return f"{path or '<root>'}: unknown key(s) {', '.join(extra)}; allowed: {', '.join(allowed)}"
     if error.validator == "not" and error.validator_value == {"required": ["url", "host"]}:
         return f"{path}: set either url or host, not both"

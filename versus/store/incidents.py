@@ -5,7 +5,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import redis.asyncio as aioredis
 
@@ -103,7 +103,7 @@ class IncidentStore:
         return Recorded(incident_id=incident_id, result=result)
 
     async def get(self, incident_id: str) -> dict[str, Any] | None:
-        raw: dict[str, str] = await self.client.hgetall(self.keys.incident(incident_id))
+        raw = cast(dict[str, str], await self.client.hgetall(self.keys.incident(incident_id)))
         return decode_incident(raw) if raw else None
 
     async def acknowledge(self, incident_id: str, by: str) -> AckResult:

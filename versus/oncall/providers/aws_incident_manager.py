@@ -49,7 +49,7 @@ def related_items(payload: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         if isinstance(alert.get("generatorURL"), str):
             found.append(("Alert source", alert["generatorURL"]))
-        annotations = alert.get("annotations") if isinstance(alert.get("annotations"), dict) else {}
+        annotations = alert["annotations"] if isinstance(alert.get("annotations"), dict) else {}
         for key, title in (("runbook", "Runbook"), ("runbook_url", "Runbook"), ("dashboard", "Dashboard")):
             if isinstance(annotations.get(key), str):
                 found.append((title, annotations[key]))
