@@ -1,0 +1,88 @@
+"""The benchmark scripts' smoke mode: the harness runs end to end and writes well-formed figures.
+
+The figures themselves are not checked: speed on a shared machine is no test verdict.
+"""
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.binaries import require_binary
+
+BENCH = Path(__file__).resolve().parents[3] / "scripts" / "bench"
+
+
+def smoke(script: str, tmp_path: Path) -> dict[str, Any]:
+    out = tmp_path / f"{script}.json"
+    result = subprocess.run(
+        [sys.executable, str(BENCH / f"{script}.py"), "--smoke", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.startswith("machine: ")
+    figures: dict[str, Any] = json.loads(out.read_text())
+    assert figures["machine"]["nproc"] >= 1
+    return figures
+
+
+def number(value: Any) -> float:
+    assert isinstance(value, int | float) and not isinstance(value, bool), value
+    assert math.isfinite(value), value
+    assert value >= 0, value
+    return float(value)
+
+
+def test_intake_benchmark_smoke(tmp_path):
+    require_binary("wrk")
+    require_binary("redis-server")
+    figures = smoke("intake", tmp_path)
+    assert figures["tool"] == "wrk"
+    for server in ("bare", "versus"):
+        throughput = figures[server]["throughput"]
+        assert number(throughput["requests"]) > 0
+        assert throughput["non_2xx"] == 0
+        for key in ("rps", "p50_ms", "p99_ms", "max_ms"):
+            number(throughput[key])
+        rate = figures[server]["constant_rate"]
+        assert rate["requests"] == pytest.approx(rate["rate"] * 1.0, abs=1)
+        assert rate["non_2xx"] == 0
+        assert number(rate["p50_ms"]) <= number(rate["p99_ms"]) <= number(rate["max_ms"])
+    assert number(figures["throughput_ratio"]) > 0
+
+
+def test_escalation_benchmark_smoke(tmp_path):
+    require_binary("redis-server")
+    figures = smoke("escalations", tmp_path)
+    memory = figures["memory"]
+    assert memory["pending"] == 1000
+    assert number(memory["due_set_bytes"]) < number(memory["whole_incident_bytes"])
+    for key in ("incident_hash_bytes", "by_time_set_bytes", "event_stream_bytes", "insert_per_second"):
+        assert number(memory[key]) > 0
+    lateness = figures["lateness"]
+    assert lateness["escalated"] == lateness["burst"] == 200
+    assert number(lateness["claim_p50_s"]) <= number(lateness["claim_p99_s"])
+    assert number(lateness["end_to_end_p50_s"]) <= number(lateness["end_to_end_p99_s"])
+    assert number(lateness["claim_p99_s"]) <= number(lateness["end_to_end_max_s"])
+    for key in ("versus_cpu_percent", "bare_cpu_percent", "window_s"):
+        number(figures["idle"][key])
+
+
+def test_generator_benchmark_smoke(tmp_path):
+    figures = smoke("generator", tmp_path)
+    assert {"alertmanager", "config"} <= set(figures["commands"])
+    for run in ("baseline", "synthetic"):
+        for command in figures["commands"]:
+            result = figures[run][command]
+            assert result["identical"] is True
+            assert number(result["seconds"]) > 0
+            assert number(result["peak_rss_mib"]) > 0
+            assert number(result["output_bytes"]) > 0
+    assert figures["synthetic"]["alertmanager"]["output_bytes"] > figures["baseline"]["alertmanager"]["output_bytes"]
+    number(figures["ratio"])
