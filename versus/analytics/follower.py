@@ -16,6 +16,7 @@ import os
 import socket
 import uuid
 from collections.abc import Callable, Sequence
+from typing import cast
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError, ResponseError
@@ -30,6 +31,7 @@ log = logging.getLogger("versus.analytics")
 GROUP = "versus-analytics"
 _CONTEXT_FIELDS = ("created_at", "summary", "drill", "cancelled_reason")
 Sink = Callable[[Sequence[Outcome]], None]
+_Entries = list[tuple[str, dict[str, str]]]  # the client decodes responses (see versus.store.connection)
 
 
 class EventFollower:
@@ -70,18 +72,24 @@ class EventFollower:
             except RedisError as exc:
                 log.warning("metrics: event stream unavailable (%s); retrying in 1 s", exc)
                 await asyncio.sleep(1.0)
+            except Exception:
+                log.exception("metrics: counting an event failed; its entry stays pending and is reclaimed")
+                await asyncio.sleep(1.0)
 
     async def run_once(self) -> int:
         """Count what a dead consumer left behind, then wait briefly for new events; return how many."""
         reclaimed = await self.client.xautoclaim(
             self.keys.events, GROUP, self.consumer, self.reclaim_after_ms, "0-0", count=self.batch
         )
-        entries = list(reclaimed[1])
+        entries = cast(_Entries, reclaimed[1])
         if not entries:
-            answer = await self.client.xreadgroup(
-                GROUP, self.consumer, {self.keys.events: ">"}, count=self.batch, block=self.block_ms
+            answer = cast(
+                list[tuple[str, _Entries]],
+                await self.client.xreadgroup(
+                    GROUP, self.consumer, {self.keys.events: ">"}, count=self.batch, block=self.block_ms
+                ),
             )
-            entries = [entry for _, stream_entries in answer for entry in stream_entries]
+            entries = [entry for _, stream_entries in answer or [] for entry in stream_entries]
         for entry_id, fields in entries:
             event = parse_event(fields or {})
             if event is not None:
@@ -90,7 +98,7 @@ class EventFollower:
         return len(entries)
 
     async def _count(self, event: Event) -> None:
-        values = await self.client.hmget(self.keys.incident(event.incident), _CONTEXT_FIELDS)
+        values = cast(list[str | None], await self.client.hmget(self.keys.incident(event.incident), _CONTEXT_FIELDS))
         raw = dict(zip(_CONTEXT_FIELDS, values, strict=True))
         summary = event.summary if event.name == RECEIVED else parse_summary(raw.get("summary"))
         found = outcomes(event, IncidentContext.from_hash(raw, summary), self.bounds)

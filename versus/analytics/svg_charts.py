@@ -47,7 +47,7 @@ def bar_chart(
             parts.append(
                 f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{length:.1f}" height="{ROW_HEIGHT - 6}" fill="{colour}"/>'
             )
-            x = LABEL_WIDTH + length + 6
-            parts.append(f'<text x="{x:.1f}" y="{y + ROW_HEIGHT - 7}">{escape(fmt(value))}</text>')
+            end = LABEL_WIDTH + length + 6
+            parts.append(f'<text x="{end:.1f}" y="{y + ROW_HEIGHT - 7}">{escape(fmt(value))}</text>')
     parts.append("</svg>")
     return "\n".join(parts)

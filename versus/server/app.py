@@ -68,7 +68,7 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         await asyncio.gather(*app.ctx.tasks, return_exceptions=True)
         await app.ctx.services.redis.aclose()
 
-    metrics.install(app, config)
+    metrics.install(app, config, redis_url)
     return app
 
 

@@ -53,7 +53,8 @@ def test_scripted_incidents_show_exactly_in_the_scrape(
     # 3: a warning with two bad parameters, never paged, resolved without an ack.
     post(alert("app", "web", "warning"), "dedup_key=three&oncall_enable=maybe&oncall_bogus=1")
     post(alert("app", "web", "warning", status="resolved"), "dedup_key=three")
-    # 4: the page is refused for good.
+    # 4: the page is refused for good (once the provider's resolve of 2 is done, so that it cannot take the refusal).
+    wait_for_values(receiver.url, {series("versus_deliveries_total", channel="provider", result="sent"): 1})
     service.deny_next(1)
     fourth = post(alert("app", "web", "CRITICAL"), "oncall_enable=true&oncall_wait_minutes=0")
     receiver.wait_for(fourth, lambda i: i["escalation"] == "failed")

@@ -5,12 +5,14 @@ nothing at all.
 """
 
 import asyncio
+import logging
 import time
 from collections.abc import Iterable
 
 from prometheus_client import CONTENT_TYPE_LATEST
+from redis.exceptions import RedisError
 from sanic import Blueprint, Request, Sanic
-from sanic.response import HTTPResponse, raw
+from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 
 from versus.analytics.emf import EmfWriter
 from versus.analytics.follower import EventFollower, Sink
@@ -18,8 +20,10 @@ from versus.analytics.prometheus import VersusMetrics
 from versus.analytics.warning_labels import warning_parameter
 from versus.config.model import Config
 from versus.server.context import Services
+from versus.store.connection import connect
 
 bp = Blueprint("metrics")
+log = logging.getLogger("versus.analytics")
 INTAKE_PATH = "/api/incidents"
 
 
@@ -35,7 +39,12 @@ async def metrics(request: Request) -> HTTPResponse:
     return raw(body, content_type=CONTENT_TYPE_LATEST)
 
 
-def install(app: Sanic, config: Config) -> None:
+def install(app: Sanic, config: Config, redis_url: str | None = None) -> None:
+    """Add /metrics, the intake timer and the event follower, as the config asks.
+
+    The follower reads through a Redis client of its own: its blocking stream read then never holds a
+    connection that requests need, nor leaves an extra idle one in their pool to go stale if Redis restarts.
+    """
     settings = config.metrics
     if not settings.enable and not settings.cloudwatch_emf.enable:
         return
@@ -55,9 +64,19 @@ def install(app: Sanic, config: Config) -> None:
             sinks.append(app.ctx.metrics.record)
         if settings.cloudwatch_emf.enable:
             sinks.append(EmfWriter(settings.cloudwatch_emf.namespace).write)
-        follower = EventFollower(services.redis, services.store.keys, sinks)
-        await follower.join()
-        app.ctx.tasks.append(asyncio.get_running_loop().create_task(follower.run(), name="metrics-events"))
+        app.ctx.events_client = connect(config.redis, redis_url)
+        follower = EventFollower(app.ctx.events_client, services.store.keys, sinks)
+        try:
+            await follower.join()
+        except RedisError as exc:
+            log.warning("metrics: cannot join the event stream yet (%s); the follower keeps trying", exc)
+        app.ctx.events_task = asyncio.get_running_loop().create_task(follower.run(), name="metrics-events")
+
+    @app.after_server_stop
+    async def stop_following(app: Sanic) -> None:
+        app.ctx.events_task.cancel()
+        await asyncio.gather(app.ctx.events_task, return_exceptions=True)
+        await app.ctx.events_client.aclose()
 
 
 def count_warnings(request: Request, warnings: Iterable[str]) -> None:
@@ -73,7 +92,7 @@ async def _start_timer(request: Request) -> None:
         request.ctx.intake_started = time.perf_counter()
 
 
-async def _stop_timer(request: Request, response: HTTPResponse) -> None:
+async def _stop_timer(request: Request, response: BaseHTTPResponse) -> None:
     started = getattr(request.ctx, "intake_started", None)
     metrics: VersusMetrics | None = getattr(request.app.ctx, "metrics", None)
     if started is not None and metrics is not None:
