@@ -14,11 +14,12 @@ from pathlib import Path
 from versus.analytics.history import read_events
 from versus.analytics.report_html import render_html
 from versus.analytics.report_markdown import render_markdown
-from versus.analytics.summary import ReportSummary, TeamBurden, summarise
-from versus.analytics.timeline import incident_histories
+from versus.analytics.summary import OnCallLookup, ReportSummary, TeamBurden, summarise
+from versus.analytics.timeline import IncidentHistory, incident_histories
 from versus.config.model import Config
 from versus.gen.spec_model import TeamSpec
 from versus.schedule.burden import burden
+from versus.schedule.engine import on_call_at
 from versus.schedule.facade import load_schedule, window_shifts
 from versus.store.connection import connect
 from versus.store.embedded import EmbeddedRedis
@@ -27,6 +28,7 @@ from versus.store.keys import Keys
 _RELATIVE = re.compile(r"^(\d+)([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 FORMATS = ("markdown", "html")
+PRIMARY = "primary"
 
 
 class ReportError(ValueError):
@@ -81,6 +83,25 @@ def team_burdens(spec: TeamSpec, span: Window) -> list[TeamBurden]:
     return found
 
 
+def on_call_lookup(spec: TeamSpec) -> OnCallLookup:
+    """Who was the primary on-call of the incident's team (matched by its team label) when it came in."""
+    primaries = {}
+    for team, raw in zip(spec.teams, spec.raw["teams"], strict=True):
+        rotations = [r for r in raw.get("rotations", []) if (r.get("layer") or PRIMARY) == PRIMARY]
+        if rotations:
+            primaries[team.label_value] = load_schedule(spec.raw.get("people", []), rotations)[1]
+    names = {person.alias: person.name for person in spec.people}
+
+    def lookup(history: IncidentHistory) -> tuple[str, ...]:
+        rotations = primaries.get(history.team)
+        if not rotations:
+            return ()
+        at = datetime.fromtimestamp(history.received_at_ms / 1000, UTC)
+        return tuple(names.get(alias, alias) for alias in on_call_at(rotations, at).get(PRIMARY, ()))
+
+    return lookup
+
+
 async def collect(config: Config, span: Window, redis_url: str | None, spec: TeamSpec | None) -> ReportSummary:
     client = connect(config.redis, redis_url)
     try:
@@ -88,7 +109,9 @@ async def collect(config: Config, span: Window, redis_url: str | None, spec: Tea
     finally:
         await client.aclose()
     histories = incident_histories(events, span.since_ms, span.until_ms)
-    return summarise(histories, span.since_ms, span.until_ms, team_burdens(spec, span) if spec else ())
+    if spec is None:
+        return summarise(histories, span.since_ms, span.until_ms)
+    return summarise(histories, span.since_ms, span.until_ms, team_burdens(spec, span), on_call_lookup(spec))
 
 
 def make_report(config: Config, span: Window, fmt: str, spec: TeamSpec | None = None) -> str:

@@ -6,6 +6,7 @@ from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from versus.analytics.durations import human_duration, percent, utc_text
+from versus.analytics.percentiles import Spread
 from versus.analytics.report_markdown import PERCENTILE_NOTE
 from versus.analytics.summary import ReportSummary, TeamBurden
 from versus.analytics.svg_charts import bar_chart
@@ -29,10 +30,7 @@ def render_html(summary: ReportSummary, top_services: int = 10) -> str:
         acknowledge_chart=_svg(
             bar_chart(
                 "Time to acknowledge",
-                [
-                    (g, [r.acknowledge.median, r.acknowledge.p90] if r.acknowledge else [None, None])
-                    for g, r in zip(groups, s.response, strict=True)
-                ],
+                [(g, _median_and_p90(r.acknowledge)) for g, r in zip(groups, s.response, strict=True)],
                 ["median", "p90"],
                 human_duration,
             )
@@ -40,10 +38,7 @@ def render_html(summary: ReportSummary, top_services: int = 10) -> str:
         resolve_chart=_svg(
             bar_chart(
                 "Time to resolve",
-                [
-                    (g, [r.resolve.median, r.resolve.p90] if r.resolve else [None, None])
-                    for g, r in zip(groups, s.response, strict=True)
-                ],
+                [(g, _median_and_p90(r.resolve)) for g, r in zip(groups, s.response, strict=True)],
                 ["median", "p90"],
                 human_duration,
             )
@@ -53,16 +48,36 @@ def render_html(summary: ReportSummary, top_services: int = 10) -> str:
                 row.team,
                 row.severity,
                 row.incidents,
-                human_duration(row.acknowledge.median if row.acknowledge else None),
-                human_duration(row.acknowledge.p90 if row.acknowledge else None),
-                human_duration(row.resolve.median if row.resolve else None),
-                human_duration(row.resolve.p90 if row.resolve else None),
+                *map(human_duration, _median_and_p90(row.acknowledge)),
+                *map(human_duration, _median_and_p90(row.resolve)),
             ]
             for row in s.response
+        ],
+        person_chart=_svg(
+            bar_chart(
+                "Time to acknowledge by on-call person",
+                [(f"{r.person} ({r.team})", _median_and_p90(r.acknowledge)) for r in s.by_on_call],
+                ["median", "p90"],
+                human_duration,
+            )
+        ),
+        person_rows=[
+            [
+                row.person,
+                row.team,
+                row.incidents,
+                row.acknowledged,
+                *map(human_duration, _median_and_p90(row.acknowledge)),
+            ]
+            for row in s.by_on_call
         ],
         burden=[{"team": team.team, "chart": _svg(_burden_chart(team))} for team in s.burden],
         note=PERCENTILE_NOTE,
     )
+
+
+def _median_and_p90(value: Spread | None) -> list[float | None]:
+    return [value.median, value.p90] if value else [None, None]
 
 
 def _burden_chart(team: TeamBurden) -> str:

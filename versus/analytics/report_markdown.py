@@ -24,6 +24,14 @@ def render_markdown(summary: ReportSummary, top_services: int = 5) -> str:
         _response_table(s),
         "```",
     ]
+    if s.by_on_call:
+        lines += [
+            "",
+            "*Time to acknowledge by on-call person* (the team's primary rotation when the incident came in)",
+            "```",
+            _person_table(s),
+            "```",
+        ]
     for team in s.burden:
         lines += [
             "",
@@ -55,6 +63,16 @@ def _response_table(summary: ReportSummary) -> str:
         )
     if not summary.response:
         rows.append("no incidents in this window")
+    return "\n".join(rows)
+
+
+def _person_table(summary: ReportSummary) -> str:
+    rows = [f"{'Person':<20} {'Team':<14} {'N':>3} {'Acked':>5} {'MTTA p50':>9} {'p90':>9}"]
+    for row in summary.by_on_call:
+        rows.append(
+            f"{row.person[:20]:<20} {row.team[:14]:<14} {row.incidents:>3} {row.acknowledged:>5} "
+            f"{_median(row.acknowledge):>9} {_p90(row.acknowledge):>9}"
+        )
     return "\n".join(rows)
 
 

@@ -1,7 +1,7 @@
 """The report's numbers, computed from incident histories alone (pure; no clock, no Redis)."""
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from versus.analytics.percentiles import Spread, spread
@@ -18,6 +18,25 @@ class ResponseRow:
     incidents: int
     acknowledge: Spread | None
     resolve: Spread | None
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """Incidents that came in while `person` was a team's primary on-call, and how fast they were acknowledged.
+
+    Who clicked the button is not known (an ack link names no one), so this is the on-call person's load and
+    response, as the rotation in the team spec says.
+    """
+
+    person: str
+    team: str
+    incidents: int
+    acknowledged: int
+    acknowledge: Spread | None
+
+
+NOBODY = "(nobody on call)"
+OnCallLookup = Callable[[IncidentHistory], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,7 @@ class ReportSummary:
     acknowledged_late: int
     resolved_before_ack: int
     burden: list[TeamBurden] = field(default_factory=list)
+    by_on_call: list[PersonRow] = field(default_factory=list)
 
     @property
     def escalation_rate(self) -> float | None:
@@ -50,7 +70,11 @@ class ReportSummary:
 
 
 def summarise(
-    histories: Sequence[IncidentHistory], since_ms: int, until_ms: int, burden: Sequence[TeamBurden] = ()
+    histories: Sequence[IncidentHistory],
+    since_ms: int,
+    until_ms: int,
+    burden: Sequence[TeamBurden] = (),
+    on_call: OnCallLookup | None = None,
 ) -> ReportSummary:
     real = [h for h in histories if not h.drill]
     groups: dict[tuple[str, str], list[IncidentHistory]] = {}
@@ -80,7 +104,22 @@ def summarise(
         acknowledged_late=sum(h.acknowledged_late for h in real),
         resolved_before_ack=sum(h.resolved_before_ack for h in real),
         burden=list(burden),
+        by_on_call=by_on_call(real, on_call) if on_call else [],
     )
+
+
+def by_on_call(histories: Sequence[IncidentHistory], on_call: OnCallLookup) -> list[PersonRow]:
+    """One row per (person, team), people in order of first appearance; an incident with two people on call
+    counts for both, one with nobody on call goes to the NOBODY row."""
+    groups: dict[tuple[str, str], list[IncidentHistory]] = {}
+    for history in histories:
+        for person in on_call(history) or (NOBODY,):
+            groups.setdefault((person, history.team), []).append(history)
+    rows = []
+    for (person, team), members in groups.items():
+        times = [s for h in members if (s := h.seconds_to_acknowledge) is not None]
+        rows.append(PersonRow(person, team, len(members), len(times), spread(times)))
+    return sorted(rows, key=lambda row: (row.person == NOBODY, row.team, row.person))
 
 
 def _counted(values: Iterable[str]) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.integration.analytics.recorded_history import EXPECTED_MARKDOWN, SINCE, write_history
+from tests.integration.analytics.recorded_history import EXPECTED_MARKDOWN, EXPECTED_ON_CALL, SINCE, write_history
 from versus.gen.spec import load_spec
 from versus.schedule import on_call_burden
 
@@ -28,7 +28,7 @@ def test_markdown_report_matches_the_hand_worked_answers(tmp_path, redis_url, ke
     assert done.stdout == EXPECTED_MARKDOWN + FOOTER
 
 
-def test_burden_per_person_comes_from_the_rotation_engine(tmp_path, redis_url, key_prefix):
+def test_a_spec_adds_ack_times_per_on_call_person_and_burden_from_the_rotation_engine(tmp_path, redis_url, key_prefix):
     write_history(redis_url, key_prefix)
     out = tmp_path / "report.md"
     done = report(
@@ -37,7 +37,7 @@ def test_burden_per_person_comes_from_the_rotation_engine(tmp_path, redis_url, k
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     text = out.read_text()
-    assert text.startswith(EXPECTED_MARKDOWN)
+    assert text.startswith(EXPECTED_MARKDOWN + "\n" + EXPECTED_ON_CALL)
     spec = load_spec(SEED_SPEC)
     names = {person.alias: person.name for person in spec.people}
     for team in spec.raw["teams"]:

@@ -8,6 +8,7 @@ from versus.analytics.summary import summarise
 from versus.analytics.timeline import incident_histories
 
 MIN = 60_000
+HOUR = 60 * MIN
 
 
 def received(incident: str, at: int, *, team: str = "platform", severity: str = "critical", **extra: str) -> Event:
@@ -75,3 +76,22 @@ def test_an_empty_window_has_no_rate():
     summary = summarise([], 0, 1)
     assert summary.incidents == 0
     assert summary.escalation_rate is None
+
+
+def test_ack_times_are_grouped_by_whoever_was_on_call():
+    events = [
+        received("a", 0),
+        later("a", "acknowledged", MIN, late="0"),
+        received("b", 10 * MIN),
+        later("b", "acknowledged", 13 * MIN, late="0"),
+        received("c", 20 * MIN),
+        received("d", 30 * MIN),
+    ]
+    rota = {"a": ("Alice",), "b": ("Alice", "Bob"), "c": ("Bob",), "d": ()}
+    summary = summarise(incident_histories(events, 0, HOUR), 0, HOUR, on_call=lambda h: rota[h.incident])
+    assert [(r.person, r.incidents, r.acknowledged, r.acknowledge) for r in summary.by_on_call] == [
+        ("Alice", 2, 2, Spread(2, 60.0, 180.0)),
+        ("Bob", 2, 1, Spread(1, 180.0, 180.0)),
+        ("(nobody on call)", 1, 0, None),
+    ]
+    assert summarise([], 0, 1).by_on_call == []
