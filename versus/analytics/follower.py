@@ -6,8 +6,10 @@ is handed to exactly one of them, which counts it in its own Prometheus values (
 describe what happened while metrics were on; older history is the report's business.
 
 An entry is acknowledged (XACK) after it has been counted. Entries a dead consumer left unacknowledged for
-`reclaim_after_ms` are claimed by a live one (XAUTOCLAIM), so a crash loses nothing; the price is that a
-crash between counting and XACK counts that batch twice, which a Prometheus counter reset hides anyway.
+`reclaim_after_ms` are claimed by a live one (XAUTOCLAIM), so a crash loses nothing: delivery is at least
+once, and a crash between counting and XACK can count up to one batch twice. Each process is a consumer of
+its own name; joining forgets consumers that have been idle for a day with nothing pending, so restarts do
+not pile names up in the group (a live one that is forgotten is re-created by its next read).
 """
 
 import asyncio
@@ -45,6 +47,7 @@ class EventFollower:
         batch: int = 100,
         block_ms: int = 500,
         reclaim_after_ms: int = 60_000,
+        forget_idle_after_ms: int = 86_400_000,
     ) -> None:
         self.client = client
         self.keys = keys
@@ -53,6 +56,7 @@ class EventFollower:
         self.batch = batch
         self.block_ms = block_ms
         self.reclaim_after_ms = reclaim_after_ms
+        self.forget_idle_after_ms = forget_idle_after_ms
         self.consumer = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
     async def join(self) -> None:
@@ -62,6 +66,9 @@ class EventFollower:
         except ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
+        for consumer in await self.client.xinfo_consumers(self.keys.events, GROUP):
+            if consumer["pending"] == 0 and consumer["idle"] >= self.forget_idle_after_ms:
+                await self.client.xgroup_delconsumer(self.keys.events, GROUP, consumer["name"])
 
     async def run(self) -> None:
         while True:

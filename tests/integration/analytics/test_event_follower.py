@@ -64,3 +64,17 @@ async def test_the_group_starts_at_the_end_so_old_history_is_not_recounted(redis
     await add_events(client, keys, 1)
     assert await follower.run_once() == 1
     await client.aclose()
+
+
+async def test_joining_forgets_idle_consumers_with_nothing_pending(redis_url, key_prefix):
+    client = aioredis.Redis.from_url(redis_url, decode_responses=True)
+    keys = Keys(key_prefix)
+    await EventFollower(client, keys, []).join()
+    await add_events(client, keys, 2)
+    await client.xreadgroup(GROUP, "gone-with-work", {keys.events: ">"}, count=1)
+    await client.xreadgroup(GROUP, "gone-idle", {keys.events: ">"}, count=1)
+    [entry] = await client.xpending_range(keys.events, GROUP, "-", "+", 10, "gone-idle")
+    await client.xack(keys.events, GROUP, entry["message_id"])
+    await EventFollower(client, keys, [], forget_idle_after_ms=0).join()
+    assert [c["name"] for c in await client.xinfo_consumers(keys.events, GROUP)] == ["gone-with-work"]
+    await client.aclose()
