@@ -1,6 +1,6 @@
 """Escalation benchmark: memory per pending escalation, lateness when many fall due at once, idle CPU.
 
-Incidents are written by the store's own record script (the one intake runs), in pipelines, into a
+Incidents are written through the store's own record path (what intake runs), many at once, into a
 private redis-server (AOF on, fsync always). Slack is off, so no deliveries are queued.
 1. memory: N pending escalations (due in a day); INFO used_memory delta / N for the whole incident, and
    MEMORY USAGE of the due set / N for the scheduling cost alone.
@@ -20,20 +20,23 @@ import json
 import random
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import redis.asyncio as aioredis
 from benchlib import RedisServer, bare_handler, cpu_seconds, machine, percentile, versus_serve, write_json
 
+from versus.config.model import RedisConfig
+from versus.intake.payload import Alert
 from versus.oncall.decision import Decision
 from versus.oncall.scheduler import EscalationScheduler
-from versus.store.incidents import IDENTITY_TTL_MS, IncidentStore, now_ms
+from versus.store.connection import connect
+from versus.store.incidents import IncidentStore, Recorded, now_ms
 from versus.store.keys import Keys
 
 PREFIX = "bench:"
 PLAN = "arn:aws:ssm-incidents::123456789012:response-plan/PlatformCriticalPlan"
-DECISION = Decision(enabled=True, wait_minutes=1440, response_plan="default", response_plan_arn=PLAN)
-BATCH = 500
+BATCH = 256
 
 
 def payload(index: int) -> dict[str, Any]:
@@ -52,19 +55,23 @@ def payload(index: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
-async def insert(store: IncidentStore, count: int, due_ms: Any) -> None:
-    """Record `count` incidents through the record script, as intake would, `due_ms(i)` deciding each due time."""
-    summary = json.dumps({"alertname": "DiskFull", "service": "database", "severity": "critical"})
-    decision = json.dumps(DECISION.to_json())
+async def insert(store: IncidentStore, count: int, due_ms: Callable[[int], int]) -> list[str]:
+    """Record `count` incidents through the store's record path, as intake does, BATCH at a time.
+
+    The wait is computed just before each call, so each due time lands within a few ms of `due_ms(i)`.
+    """
+    summary = {"alertname": "DiskFull", "service": "database", "severity": "critical"}
+
+    def one(index: int) -> Awaitable[Recorded]:
+        alert = Alert(payload(index), "alertmanager", f"alertmanager:{uuid.uuid4().hex}", False, summary)
+        wait = max(0.0, (due_ms(index) - now_ms()) / 60_000)
+        return store.record(alert, Decision(True, wait, "default", PLAN))
+
+    ids = []
     for start in range(0, count, BATCH):
-        pipe = store.client.pipeline(transaction=False)
-        for index in range(start, min(count, start + BATCH)):
-            body = payload(index)
-            identity = f"alertmanager:{uuid.uuid4().hex}"
-            args = [store.context(), uuid.uuid4().hex, identity, "0", json.dumps(body, separators=(",", ":")),
-                    decision, "[]", summary, "alertmanager", str(due_ms(index)), IDENTITY_TTL_MS, "0", "0"]  # fmt: skip
-            await store.scripts.record(args=args, client=pipe)
-        await pipe.execute()
+        recorded = await asyncio.gather(*(one(index) for index in range(start, min(count, start + BATCH))))
+        ids += [item.incident_id for item in recorded]
+    return ids
 
 
 async def memory(client: aioredis.Redis, store: IncidentStore, pending: int) -> dict[str, Any]:
@@ -108,16 +115,15 @@ class FakeProvider:
 async def lateness(client: aioredis.Redis, store: IncidentStore, burst: int) -> dict[str, Any]:
     lead_ms = 2_000 + burst  # inserting takes well under 1 ms each; the burst must start after it
     first_due = now_ms() + lead_ms
-    await insert(store, burst, lambda _: first_due + random.randrange(1000))
+    ids = await insert(store, burst, lambda _: first_due + random.randrange(1000))
     if now_ms() >= first_due:
         raise SystemExit("escalations: inserting the burst took longer than its lead time")
     scheduler = EscalationScheduler(store, FakeProvider())
     task = asyncio.create_task(scheduler.run())
     deadline = time.monotonic() + lead_ms / 1000 + 60
-    ids = [i for i in await client.zrangebyscore(store.keys.escalations_due, first_due, first_due + 1000)]
     while time.monotonic() < deadline:
         await asyncio.sleep(0.5)
-        if now_ms() > first_due + 1000 and await client.zcount(store.keys.escalations_due, "-inf", now_ms()) == 0:
+        if not any(await client.zmscore(store.keys.escalations_due, ids)):  # one command: finished leave the set
             break
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
@@ -152,7 +158,7 @@ def idle_cpu(redis_url: str, seconds: float) -> dict[str, Any]:
 
 
 async def measure(redis_url: str, pending: int, burst: int) -> dict[str, Any]:
-    client = aioredis.Redis.from_url(redis_url, decode_responses=True)
+    client = connect(RedisConfig(url=redis_url))
     store = IncidentStore(client, Keys(PREFIX))
     figures = {"memory": await memory(client, store, pending), "lateness": await lateness(client, store, burst)}
     await client.aclose()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import os
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,18 @@ from versus.gen.cli import COMMANDS
 
 EXAMPLE = HERE.parent.parent / "examples" / "seed-teams.yaml"
 WANTED = ("alertmanager", "config", "terraform")
-VERSUS_GEN = "import sys; from versus.gen.cli import main; sys.exit(main(sys.argv[1:]))"
+VERSUS_GEN = """
+import atexit, sys
+from pathlib import Path
+from versus.gen.cli import main
+peak, *argv = sys.argv[1:]
+def record_peak():
+    status = Path("/proc/self/status").read_text().splitlines()
+    Path(peak).write_text(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+atexit.register(record_peak)
+sys.exit(main(argv))
+"""
+"""Runs versus-gen and writes its peak resident memory (kB) to the first argument at exit."""
 
 
 def synthetic_spec(teams: int) -> dict[str, Any]:
@@ -67,16 +77,17 @@ def synthetic_spec(teams: int) -> dict[str, Any]:
 
 
 def run(command: str, spec: Path, out: Path) -> dict[str, float]:
-    """One `versus-gen` run as its own process; peak RSS is the child's own (wait4), not this script's."""
+    """One `versus-gen` run as its own process. Peak memory is the child's VmHWM, read by the child itself at
+    exit: wait4's ru_maxrss would include the memory of this script, which the child had before exec."""
     target = out.with_suffix("") if command == "terraform" else out
-    args = [sys.executable, "-c", VERSUS_GEN, command, str(spec), "-o", str(target)]
+    peak_file = out.with_suffix(".peak")
+    args = [sys.executable, "-c", VERSUS_GEN, str(peak_file), command, str(spec), "-o", str(target)]
     started = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    result = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"generator: {' '.join(args[2:4])} failed: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-    return {"seconds": round(seconds, 3), "peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
+    if result.returncode != 0:
+        raise SystemExit(f"generator: {command} failed: {result.stderr[-2000:]}")
+    return {"seconds": round(seconds, 3), "peak_rss_mib": round(int(peak_file.read_text()) / 1024, 1)}
 
 
 def output_bytes(path: Path) -> bytes:

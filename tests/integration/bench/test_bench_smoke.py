@@ -50,11 +50,14 @@ def test_intake_benchmark_smoke(tmp_path):
         assert throughput["non_2xx"] == 0
         for key in ("rps", "p50_ms", "p99_ms", "max_ms"):
             number(throughput[key])
-        rate = figures[server]["constant_rate"]
-        assert rate["requests"] == pytest.approx(rate["rate"] * 1.0, abs=1)
+        assert number(throughput["server_cpu_ms_per_request"]) > 0
+        [rate] = figures[server]["constant_rate"]
+        assert rate["requests"] == pytest.approx(rate["rate"] * 1.0, abs=1)  # the smoke run lasts 1 s
         assert rate["non_2xx"] == 0
         assert number(rate["p50_ms"]) <= number(rate["p99_ms"]) <= number(rate["max_ms"])
+    assert number(figures["versus"]["throughput"]["redis_cpu_ms_per_request"]) > 0
     assert number(figures["throughput_ratio"]) > 0
+    assert number(figures["cpu_per_request_ratio"]) > 0
 
 
 def test_escalation_benchmark_smoke(tmp_path):

@@ -1,6 +1,5 @@
 """`versus-gen drill` against a real receiver process, real Redis and the fake AWS: drills never page."""
 
-
 import yaml
 
 from versus.gen.cli import main
