@@ -39,7 +39,10 @@ class Receiver:
     def start(self, timeout: float = 20.0) -> "Receiver":
         log = self.log_path.open("ab")
         args = [sys.executable, "-m", "versus", "serve", "--config", str(self.config_path), "--port", str(self.port)]
-        self.process = subprocess.Popen(args, cwd=self.workdir, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        # Its own session: Sanic signals its whole process group when a worker fails, which must not be pytest's.
+        self.process = subprocess.Popen(
+            args, cwd=self.workdir, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

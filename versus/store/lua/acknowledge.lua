@@ -18,6 +18,6 @@ elseif state == 'escalating' or state == 'escalated' or state == 'failed' then
   redis.call('HSET', key, 'acknowledged_late', '1')
   outcome = 'late'
 end
-event(id, 'acknowledged', 'late', outcome == 'late' and '1' or '0')
+event(id, 'acknowledged', 'late', outcome == 'late' and '1' or '0', 'by', ARGV[3])
 enqueue(id, 'acknowledged', ctx.channels)
 return {outcome, tostring(now), ARGV[3]}
