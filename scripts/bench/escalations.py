@@ -88,7 +88,7 @@ async def memory(client: aioredis.Redis, store: IncidentStore, pending: int) -> 
     due = int(await client.memory_usage(keys.escalations_due, samples=0) or 0)
     by_time = int(await client.memory_usage(keys.incidents_by_time, samples=0) or 0)
     events = int(await client.memory_usage(keys.events, samples=0) or 0)
-    sample = (await client.zrange(keys.escalations_due, 0, 0))[0]
+    sample = str((await client.zrange(keys.escalations_due, 0, 0))[0])
     incident = int(await client.memory_usage(keys.incident(sample), samples=0) or 0)
     payload_bytes = len(json.dumps(payload(0), separators=(",", ":")))
     return {

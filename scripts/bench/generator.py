@@ -128,7 +128,7 @@ def main() -> None:
         workdir = Path(temp)
         spec = workdir / "spec.yaml"
         spec.write_text(yaml.safe_dump(synthetic_spec(teams), sort_keys=False), encoding="utf-8")
-        figures = {
+        figures: dict[str, Any] = {
             "machine": machine(),
             "teams": teams,
             "commands": commands,
