@@ -25,19 +25,25 @@ class Alert:
     identity: str | None
     resolved: bool
     summary: dict[str, str]
+    raw: str | None = None  # the payload's JSON as received, when the body was this one object
+
+    def payload_json(self) -> str:
+        """The payload as JSON text, without encoding again what arrived as JSON."""
+        return self.raw if self.raw is not None else json.dumps(self.payload, separators=(",", ":"))
 
 
 def parse_body(body: bytes, query: Mapping[str, str]) -> list[Alert]:
     if not body.strip():
         raise BadPayload("the body is empty; send a JSON object or an array of objects")
     try:
-        document = json.loads(body.decode("utf-8"))
+        text = body.decode("utf-8")
+        document = json.loads(text)
     except UnicodeDecodeError as exc:
         raise BadPayload(f"the body is not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
     except json.JSONDecodeError as exc:
         raise BadPayload(f"the body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
     if isinstance(document, dict):
-        return [normalise(document, query)]
+        return [normalise(document, query, raw=text)]
     if isinstance(document, list):
         if not document:
             raise BadPayload("the body is an empty array; send at least one alert object")
@@ -48,7 +54,7 @@ def parse_body(body: bytes, query: Mapping[str, str]) -> list[Alert]:
     raise BadPayload(f"the body is {_kind(document)}; send a JSON object or an array of objects")
 
 
-def normalise(document: dict[str, Any], query: Mapping[str, str]) -> Alert:
+def normalise(document: dict[str, Any], query: Mapping[str, str], raw: str | None = None) -> Alert:
     if is_alertmanager(document):
         receiver = str(document.get("receiver", ""))
         group_key = str(document["groupKey"])
@@ -58,6 +64,7 @@ def normalise(document: dict[str, Any], query: Mapping[str, str]) -> Alert:
             identity=_digest("alertmanager", receiver, group_key),
             resolved=str(document.get("status", "")).lower() == "resolved",
             summary=_alertmanager_summary(document),
+            raw=raw,
         )
     dedup_key = query.get("dedup_key") or document.get("dedup_key")
     return Alert(
@@ -66,6 +73,7 @@ def normalise(document: dict[str, Any], query: Mapping[str, str]) -> Alert:
         identity=_digest("dedup", str(dedup_key)) if dedup_key else None,
         resolved=str(document.get("status", document.get("Status", ""))).lower() == "resolved",
         summary=_json_summary(document),
+        raw=raw,
     )
 
 

@@ -88,7 +88,7 @@ class IncidentStore:
                 uuid.uuid4().hex,
                 alert.identity or "",
                 "1" if alert.resolved else "0",
-                json.dumps(alert.payload, separators=(",", ":")),
+                alert.payload_json(),
                 json.dumps(decision.to_json()),
                 json.dumps(list(decision.warnings)),
                 json.dumps(alert.summary),

@@ -112,7 +112,7 @@ def test_public_host_is_required_when_oncall_can_page():
     text = "oncall:\n  initialized_only: true\n  aws_incident_manager:\n    response_plan_arn: " + (
         "arn:aws:ssm-incidents::123456789012:response-plan/P\n"
     )
-    with pytest.raises(ConfigError, match="public_host: required while oncall.enable or oncall.initialized_only"):
+    with pytest.raises(ConfigError, match=r"public_host: required while oncall\.enable or oncall\.initialized_only"):
         parse_config(text, source="c.yaml", env={})
     assert parse_config("public_host: https://v.example.com\n" + text, source="c.yaml", env={}).oncall.available
 
@@ -127,5 +127,5 @@ def test_no_redis_section_means_embedded():
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(ConfigError, match="nope.yaml: cannot read config: No such file or directory"):
+    with pytest.raises(ConfigError, match=r"nope\.yaml: cannot read config: No such file or directory"):
         load_config(tmp_path / "nope.yaml")
