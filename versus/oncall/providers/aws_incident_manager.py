@@ -8,7 +8,9 @@ scheduler retries through Redis with capped backoff, so no request or claimer ev
 import asyncio
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import boto3
@@ -21,6 +23,7 @@ TITLE_LIMIT = 200
 RAW_DATA_LIMIT = 10_000
 RELATED_ITEMS_LIMIT = 100
 TRIGGER_SOURCE = "versus"
+CONCURRENT_CALLS = 32
 _RETRYABLE_CODES = frozenset(
     {"ThrottlingException", "InternalServerException", "ServiceUnavailableException", "RequestTimeout"}
 )
@@ -94,8 +97,12 @@ class AwsIncidentManager:
                 retries={"total_max_attempts": 1, "mode": "standard"},
                 connect_timeout=5,
                 read_timeout=15,
+                max_pool_connections=CONCURRENT_CALLS,
             ),
         )
+        # boto3 blocks; its own pool of threads keeps a burst of pages from queueing behind asyncio's
+        # small default executor (a few threads on a small machine).
+        self._threads = ThreadPoolExecutor(max_workers=CONCURRENT_CALLS, thread_name_prefix="aws-incident-manager")
 
     async def start(self, incident: dict[str, Any]) -> str:
         plan = incident["decision"]["response_plan_arn"]
@@ -110,7 +117,8 @@ class AwsIncidentManager:
 
     async def _call(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         try:
-            response: dict[str, Any] = await asyncio.to_thread(getattr(self.client, operation), **request)
+            call = partial(getattr(self.client, operation), **request)
+            response: dict[str, Any] = await asyncio.get_running_loop().run_in_executor(self._threads, call)
         except ClientError as exc:
             error = exc.response.get("Error", {})
             code = str(error.get("Code", "Unknown"))
