@@ -23,7 +23,6 @@ Delivery guarantee (what a reader of the channel can rely on):
 """
 
 import asyncio
-import contextlib
 import json
 import logging
 import random
@@ -35,11 +34,12 @@ from redis.exceptions import RedisError
 
 from versus.notify.channel import Attempt, Channel, ClaimLost, Deferred, DeliveryError
 from versus.notify.deliveries import Delivery, DeliveryStore, epoch_ms
+from versus.store.due_loop import DueLoop
 
 log = logging.getLogger("versus.notify")
 
 
-class OutboxWorker:
+class OutboxWorker(DueLoop):
     def __init__(
         self,
         deliveries: DeliveryStore,
@@ -54,29 +54,16 @@ class OutboxWorker:
         give_up_after_seconds: float = 3600.0,
         defer_seconds: float = 1.0,
     ) -> None:
+        super().__init__(max_idle_seconds)
         self.deliveries = deliveries
         self.channels = dict(channels)
         self.lease_ms = lease_ms
         self.batch = batch
-        self.max_idle_seconds = max_idle_seconds
         self.backoff_base_seconds = backoff_base_seconds
         self.max_backoff_seconds = max_backoff_seconds
         self.give_up_after_seconds = give_up_after_seconds
         self.defer_seconds = defer_seconds
         self._slots = asyncio.Semaphore(concurrency)
-        self._wake = asyncio.Event()
-
-    def wake(self) -> None:
-        """Look for due work now (after an ack from Slack, so the message changes at once)."""
-        self._wake.set()
-
-    async def run(self) -> None:
-        while True:
-            delay = await self.run_once()
-            if delay > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), delay)
-                self._wake.clear()
 
     async def run_once(self) -> float:
         """Claim and send what is due; return how long to sleep before looking again."""
@@ -89,9 +76,7 @@ class OutboxWorker:
         except RedisError as exc:
             log.warning("outbox: Redis unavailable (%s); retrying in 1 s", exc)
             return 1.0
-        if next_due is None:
-            return self.max_idle_seconds
-        return min(max(next_due / 1000 - time.time(), 0.0), self.max_idle_seconds)
+        return self.sleep_until(next_due)
 
     async def _send_in_order(self, claims: list[tuple[str, str]]) -> None:
         async with self._slots:

@@ -1,13 +1,11 @@
 """The escalation scheduler: claims due escalations from Redis and pages through the provider.
 
-Every `versus serve` process runs one. The due times live in a Redis sorted set, never in this process:
-a claim is a Lua script, so exactly one process takes each item, and a restart finds overdue items and
-fires them at once. The loop sleeps until the earliest due time (at most `max_idle_seconds`), so an idle
-service costs one cheap Redis call per interval, whatever the number of pending escalations.
+Every `versus serve` process runs one (see `versus.store.due_loop`). The due times live in a Redis sorted
+set, never in this process: a claim is a Lua script, so exactly one process takes each item, and a restart
+finds overdue items and fires them at once.
 """
 
 import asyncio
-import contextlib
 import logging
 import random
 import time
@@ -16,13 +14,14 @@ from redis.exceptions import RedisError
 
 from versus.drill.rehearsal import rehearse
 from versus.oncall.providers import Provider, ProviderError
+from versus.store.due_loop import DueLoop
 from versus.store.incidents import IncidentStore
 
 log = logging.getLogger("versus.oncall")
 REDIS_ATTEMPTS = 8
 
 
-class EscalationScheduler:
+class EscalationScheduler(DueLoop):
     def __init__(
         self,
         store: IncidentStore,
@@ -35,28 +34,15 @@ class EscalationScheduler:
         backoff_cap_seconds: float = 300.0,
         give_up_after_seconds: float = 3600.0,
     ) -> None:
+        super().__init__(max_idle_seconds)
         self.store = store
         self.provider = provider
         self.lease_ms = lease_ms
         self.concurrency = concurrency
         self._running: set[asyncio.Task[None]] = set()
-        self.max_idle_seconds = max_idle_seconds
         self.backoff_base_seconds = backoff_base_seconds
         self.backoff_cap_seconds = backoff_cap_seconds
         self.give_up_after_seconds = give_up_after_seconds
-        self._wake = asyncio.Event()
-
-    def wake(self) -> None:
-        """Look for due work now (intake calls this after recording a wait of 0)."""
-        self._wake.set()
-
-    async def run(self) -> None:
-        while True:
-            delay = await self.run_once()
-            if delay > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), delay)
-                self._wake.clear()
 
     async def run_once(self) -> float:
         """Claim as much due work as there are free slots and start it; return how long to sleep.
@@ -80,9 +66,7 @@ class EscalationScheduler:
         except RedisError as exc:
             log.warning("escalation scheduler: Redis unavailable (%s); retrying in 1 s", exc)
             return 1.0
-        if next_due is None:
-            return self.max_idle_seconds
-        return min(max(next_due / 1000 - time.time(), 0.0), self.max_idle_seconds)
+        return self.sleep_until(next_due)
 
     async def escalate(self, incident_id: str) -> None:
         """Escalate one claimed incident, riding out a Redis restart.
