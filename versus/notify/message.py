@@ -120,6 +120,8 @@ def ack_line(incident: dict[str, Any]) -> str:
 
 
 def escalated_line(incident: dict[str, Any]) -> str:
+    if "drill_result" in incident:
+        return f"📟 [DRILL] Not paged: {escape(str(incident['drill_result']))}"
     return f"📟 Escalated to AWS Incident Manager: `{escape(str(incident.get('incident_arn', '')))}`"
 
 

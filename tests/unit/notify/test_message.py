@@ -158,6 +158,8 @@ def test_thread_replies_name_the_change():
         == "❗ Escalation to AWS Incident Manager failed: AccessDeniedException: no"
     )
     assert reply_text("updated", incident()) is None
+    drill = incident(escalation="escalated", drill=True, drill_result="would start incident with arn:plan")
+    assert reply_text("escalated", drill) == "📟 [DRILL] Not paged: would start incident with arn:plan"
     assert reply_text("acknowledged", incident(acknowledged_at=ACK_AT_MS, acknowledged_by="ack link")) == (
         f"✅ Acknowledged by ack link {slack_date(ACK_AT_MS)}"
     )
