@@ -1,3 +1,4 @@
+import copy
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,6 +35,33 @@ def key_prefix() -> str:
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+SEED_SPEC = Path(__file__).resolve().parent.parent / "examples" / "seed-teams.yaml"
+
+
+@pytest.fixture
+def seed_spec() -> str:
+    """Path of the seed guide's scenario as a team spec."""
+    return str(SEED_SPEC)
+
+
+@pytest.fixture
+def seed_data() -> dict[str, Any]:
+    """A fresh, editable copy of the seed team spec, as the spec loader hands it over."""
+    return copy.deepcopy(yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def write_spec(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
+    """Write a spec dict to a file and return its path."""
+
+    def write(data: dict[str, Any]) -> Path:
+        path = tmp_path / "spec.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        return path
+
+    return write
 
 
 @pytest.fixture

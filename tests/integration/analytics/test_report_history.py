@@ -6,11 +6,11 @@ from pathlib import Path
 
 import yaml
 
+from tests.conftest import SEED_SPEC
 from tests.integration.analytics.recorded_history import EXPECTED_MARKDOWN, EXPECTED_ON_CALL, SINCE, write_history
 from versus.gen.spec import load_spec
 from versus.schedule import on_call_burden
 
-SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
 FOOTER = "\n_Median and p90 are nearest-rank percentiles (always an observed time). Drills are not counted._\n"
 
 

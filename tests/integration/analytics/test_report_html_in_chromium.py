@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import SEED_SPEC
 from tests.integration.analytics.recorded_history import write_history
 from tests.integration.schedule.test_schedule_html_in_chromium import distinct_colours, near, png_pixels
 from tests.support.binaries import require_binary
 from versus.analytics.svg_charts import PALETTE
 
-SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
 WIDTH, HEIGHT = 1200, 1600
 
 

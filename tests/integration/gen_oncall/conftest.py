@@ -12,8 +12,6 @@ import pytest
 
 from tests.fakes.aws import FakeAwsServer, FakeAwsService
 
-SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
-
 
 class RotationOverrideState:
     """Rotation overrides as AWS keeps them: one per IdempotencyToken, listed by overlap, a page at a time.
@@ -102,8 +100,3 @@ def ssm_contacts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Fa
     yield FakeSsmContacts(service, state, server.url)
     server.stop()
     assert not service.invalid, f"requests AWS would refuse: {service.invalid}"
-
-
-@pytest.fixture
-def seed_spec() -> str:
-    return str(SEED_SPEC)

@@ -4,13 +4,6 @@ import pytest
 
 from tests.support.terraform_launcher import launcher_on_path
 
-SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
-
-
-@pytest.fixture
-def seed_spec() -> str:
-    return str(SEED_SPEC)
-
 
 @pytest.fixture
 def terraform_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -23,17 +23,17 @@ def test_root_and_modules_are_written_together(generated_root: Path) -> None:
 
 
 def test_writing_twice_gives_identical_bytes_and_replaces_stale_modules(
-    tmp_path: Path, seed_spec: dict[str, Any], generated_root: Path
+    tmp_path: Path, seed_data: dict[str, Any], generated_root: Path
 ) -> None:
     out = tmp_path / "out"
-    write_root_module(seed_spec, out)
+    write_root_module(seed_data, out)
     (out / "modules" / "stale").mkdir()
     (out / "modules" / "contacts" / "leftover.tf").write_text("# old\n")
-    write_root_module(seed_spec, out)
+    write_root_module(seed_data, out)
     assert snapshot(out) == snapshot(generated_root)
 
 
-def test_the_team_spec_loaders_dict_renders_the_same_root(seed_spec: dict[str, Any]) -> None:
+def test_the_team_spec_loaders_dict_renders_the_same_root(seed_data: dict[str, Any]) -> None:
     """versus-gen hands over `load_spec(...).raw`; it must render exactly like the parsed YAML."""
     loaded = load_spec(REPO / "examples" / "seed-teams.yaml")
-    assert render_root_module(loaded.raw, "./modules") == render_root_module(seed_spec, "./modules")
+    assert render_root_module(loaded.raw, "./modules") == render_root_module(seed_data, "./modules")

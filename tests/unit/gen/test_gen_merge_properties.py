@@ -2,18 +2,17 @@
 nothing, and merging spec A then spec B is the same as merging B alone."""
 
 import copy
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SEED_SPEC
 from versus.gen.alertmanager import is_owned_route
 from versus.gen.merge import merge_into
 from versus.gen.spec import build_spec
 from versus.gen.spec_rules import rule_problems
 
-SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
 SEED = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
 names = st.sampled_from(["ops", "db-email", "pager", "versus-normal", "team-x"])
 user_routes = st.lists(

@@ -6,12 +6,7 @@ from typing import Any
 import pytest
 import yaml
 
-SEED_SPEC = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
-
-
-@pytest.fixture
-def seed_spec() -> str:
-    return str(SEED_SPEC)
+from tests.conftest import SEED_SPEC
 
 
 @pytest.fixture

@@ -1,16 +1,8 @@
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def seed_spec() -> dict[str, Any]:
-    """The seed guide's two teams, as the team-spec loader hands them over."""
-    return yaml.safe_load((REPO / "examples" / "seed-teams.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
