@@ -8,6 +8,7 @@ from sanic import Sanic
 from sanic.worker.loader import AppLoader
 
 from versus.config.model import Config
+from versus.notify.templates import TemplateError
 from versus.oncall.providers import ProviderError
 from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
 from versus.server.app import create_app
@@ -33,8 +34,20 @@ def serve(config: Config, *, host: str | None = None, port: int | None = None) -
             log.error("%s", exc)
             return 2
         log.info("no redis section in %s: using the embedded Redis at %s", config.source, redis_url)
+    try:
+        return _run(config, host=host, port=port, redis_url=redis_url)
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+def _run(config: Config, *, host: str | None, port: int | None, redis_url: str | None) -> int:
     loader = AppLoader(factory=partial(create_app, config, redis_url=redis_url))
-    app = loader.load()
+    try:
+        app = loader.load()
+    except TemplateError as exc:
+        log.error("cannot start: %s", exc)
+        return 2
     single = config.workers == 1
     app.prepare(
         host=host or config.host,
@@ -44,12 +57,8 @@ def serve(config: Config, *, host: str | None = None, port: int | None = None) -
         access_log=False,
         motd=False,
     )
-    try:
-        if single:
-            Sanic.serve_single(primary=app)
-        else:
-            Sanic.serve(primary=app, app_loader=loader)
-    finally:
-        if embedded is not None:
-            embedded.stop()
+    if single:
+        Sanic.serve_single(primary=app)
+    else:
+        Sanic.serve(primary=app, app_loader=loader)
     return 0
