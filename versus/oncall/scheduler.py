@@ -9,6 +9,7 @@ import asyncio
 import logging
 import random
 import time
+from typing import Any
 
 from redis.exceptions import RedisError
 
@@ -57,8 +58,8 @@ class EscalationScheduler(DueLoop):
         try:
             claimed = await self.store.claim_escalations(lease_ms=self.lease_ms, limit=free)
             if claimed:
-                for incident_id in claimed:
-                    task = asyncio.create_task(self.escalate(incident_id))
+                for incident in claimed:
+                    task = asyncio.create_task(self.escalate(incident))
                     self._running.add(task)
                     task.add_done_callback(self._running.discard)
                 return 0.0
@@ -68,23 +69,28 @@ class EscalationScheduler(DueLoop):
             return 1.0
         return self.sleep_until(next_due)
 
-    async def escalate(self, incident_id: str) -> None:
+    async def escalate(self, claimed: dict[str, Any]) -> None:
         """Escalate one claimed incident, riding out a Redis restart.
 
         Redis trouble mid-way is retried here, within the claim's lease, instead of leaving the item to
         be claimed again when the lease runs out: the provider call is idempotent, so a repeat is safe.
+        A retry reads the incident again, since a failed attempt may have changed it.
         """
+        incident_id = str(claimed["id"])
+        incident: dict[str, Any] | None = claimed
         for attempt in range(REDIS_ATTEMPTS):
             try:
-                await self._escalate_once(incident_id)
+                if incident is None:
+                    incident = await self.store.get(incident_id)
+                await self._escalate_once(incident_id, incident)
                 return
             except RedisError as exc:
+                incident = None
                 log.warning("escalation of %s: Redis unavailable (%s); attempt %d", incident_id, exc, attempt + 1)
                 await asyncio.sleep(min(0.2 * 2**attempt, 5.0))
         log.error("escalation of %s left to be claimed again after its lease: Redis kept failing", incident_id)
 
-    async def _escalate_once(self, incident_id: str) -> None:
-        incident = await self.store.get(incident_id)
+    async def _escalate_once(self, incident_id: str, incident: dict[str, Any] | None) -> None:
         if incident is None:
             await self.store.finish_escalation(incident_id, "failed", "incident record expired")
             return

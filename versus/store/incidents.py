@@ -110,9 +110,10 @@ class IncidentStore:
         outcome, at, who = await self.scripts.acknowledge(args=[self.context(), incident_id, by])
         return AckResult(outcome=outcome, acknowledged_at_ms=int(at) if at else None, acknowledged_by=who)
 
-    async def claim_escalations(self, *, lease_ms: int, limit: int) -> list[str]:
-        claimed: list[str] = await self.scripts.claim_escalations(args=[self.context(), lease_ms, limit])
-        return claimed
+    async def claim_escalations(self, *, lease_ms: int, limit: int) -> list[dict[str, Any]]:
+        """Claim due escalations for this process; returns the claimed incidents as `get` would."""
+        claimed: list[list[str]] = await self.scripts.claim_escalations(args=[self.context(), lease_ms, limit])
+        return [decode_incident(dict(zip(flat[::2], flat[1::2], strict=True))) for flat in claimed]
 
     async def finish_escalation(self, incident_id: str, outcome: str, detail: str, next_ms: int = 0) -> bool:
         done = await self.scripts.finish_escalation(args=[self.context(), incident_id, outcome, detail, next_ms])

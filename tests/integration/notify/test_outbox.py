@@ -143,7 +143,8 @@ async def test_changes_update_the_message_and_reply_in_its_thread(store, config,
     await drain(worker)
     [main] = fake_slack.messages()
     assert [b["type"] for b in main["blocks"]] == ["section"]  # wait 0: paged at once, nothing to acknowledge
-    [incident_id] = await store.claim_escalations(lease_ms=60_000, limit=10)
+    [claimed] = await store.claim_escalations(lease_ms=60_000, limit=10)
+    incident_id = claimed["id"]
     arn = "arn:aws:ssm-incidents::123456789012:incident-record/PlatformCriticalPlan/abc"
     await store.finish_escalation(incident_id, "escalated", arn)
     await store.acknowledge(incident_id, by="slack:jane")

@@ -26,7 +26,8 @@ async def test_resolving_an_escalated_alert_resolves_the_record(
     store = IncidentStore(redis_client, Keys(key_prefix), channels=["slack"], resolve_provider=True)
     query = {"oncall_enable": "true", "oncall_wait_minutes": "0", "dedup_key": "disk"}
     await record(store, config, payload=SEED_ALERT, query=query)
-    [incident_id] = await store.claim_escalations(lease_ms=60_000, limit=10)
+    [claimed] = await store.claim_escalations(lease_ms=60_000, limit=10)
+    incident_id = claimed["id"]
     arn = await provider.start(await store.get(incident_id))
     await store.finish_escalation(incident_id, "escalated", arn)
     service.throttle_next(1)
