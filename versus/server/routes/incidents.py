@@ -46,7 +46,7 @@ async def receive(request: Request) -> HTTPResponse:
         )
         if services.scheduler and decision.enabled and recorded.result == "created" and decision.wait_minutes == 0:
             services.scheduler.wake()
-        if services.outbox:
+        if services.outbox and services.store.channels:
             services.outbox.wake()
         for warning in decision.warnings:
             log.warning("incident %s: %s", recorded.incident_id, warning)
