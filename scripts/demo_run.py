@@ -7,6 +7,7 @@ product as it ships: the generated files, the receiver process, its Lua-scripted
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -84,6 +85,8 @@ def main() -> int:
     config = yaml.safe_load(receiver_config.read_text())
     config.pop("redis")
     config["alert"]["slack"]["api_url"] = slack.url
+    # A fresh embedded Redis each run, so the demo's alerts are new: the product itself keeps its data.
+    shutil.rmtree(OUT / "redis", ignore_errors=True)
     config["redis"] = {"data_dir": str(OUT / "redis")}
     demo_config = OUT / "demo-config.yaml"
     demo_config.write_text(yaml.safe_dump(config, sort_keys=False))
@@ -105,14 +108,17 @@ def main() -> int:
             ids = [_send(client, *scenario) for scenario in SCENARIOS]
             webhook = client.post("/api/incidents?oncall_enable=true", json=ALERTMANAGER_WEBHOOK)
             print(f"5. an Alertmanager webhook for the platform team -> {webhook.status_code}")
-            time.sleep(2)
+            deadline = time.monotonic() + 10
+            while len(slack.messages("C0DEMO")) < len(SCENARIOS) + 1 and time.monotonic() < deadline:
+                time.sleep(0.1)
             print("\nWhat happened:")
             for (title, _, _), incident_id in zip(SCENARIOS, ids, strict=True):
                 incident = client.get(f"/api/incidents/{incident_id}").json()
                 print(f"  {title}\n     escalation: {incident['escalation']}  {incident.get('incident_arn', '')}")
         messages = slack.messages("C0DEMO")
+        webhook_message = next((m["text"] for m in messages if "HighErrorRate" in m["text"]), "(not delivered yet)")
         print(f"\nSlack stand-in received {len(messages)} messages; the Alertmanager one reads:\n")
-        print(messages[-1]["text"] if messages else "(none yet)")
+        print(webhook_message)
         print(f"\nAWS stand-in: {len(aws_state.records)} incident(s) started")
         if not args.once:
             print(f"\nServing on {base} (Ctrl-C to stop). Generated files are in {OUT}/.")
