@@ -20,8 +20,6 @@ from tests.fakes.aws import FakeAwsServer, incident_manager
 from tests.fakes.slack import FakeSlack
 
 SPEC = Path("examples/seed-teams.yaml")
-OUT = Path("out")
-PORT = 3000
 SCENARIOS = [
     ("1. critical, no oncall_enable: must not page", "", "This is a critical alert that should not trigger on-call"),
     ("2. oncall_enable=true: pages after the 2-minute wait", "oncall_enable=true", "SHOULD trigger on-call"),
@@ -71,10 +69,13 @@ ALERTMANAGER_WEBHOOK = {
 def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/demo")
     parser.add_argument("--once", action="store_true", help="stop after the scenarios")
+    parser.add_argument("--port", type=int, default=3000, help="the receiver's port (default 3000)")
+    parser.add_argument("--out", type=Path, default=Path("out"), help="where generated files go (default out/)")
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
+    out, port = args.out, args.port
+    out.mkdir(parents=True, exist_ok=True)
     gen = str(Path(sys.executable).parent / "versus-gen")
-    alertmanager, receiver_config = OUT / "alertmanager.yml", OUT / "config.yaml"
+    alertmanager, receiver_config = out / "alertmanager.yml", out / "config.yaml"
     subprocess.run([gen, "alertmanager", str(SPEC), "-o", str(alertmanager)], check=True)
     subprocess.run([gen, "config", str(SPEC), "-o", str(receiver_config)], check=True)
     check = [gen, "check", str(SPEC), "--alertmanager", str(alertmanager), "--config", str(receiver_config)]
@@ -86,9 +87,9 @@ def main() -> int:
     config.pop("redis")
     config["alert"]["slack"]["api_url"] = slack.url
     # A fresh embedded Redis each run, so the demo's alerts are new: the product itself keeps its data.
-    shutil.rmtree(OUT / "redis", ignore_errors=True)
-    config["redis"] = {"data_dir": str(OUT / "redis")}
-    demo_config = OUT / "demo-config.yaml"
+    shutil.rmtree(out / "redis", ignore_errors=True)
+    config["redis"] = {"data_dir": str(out / "redis")}
+    demo_config = out / "demo-config.yaml"
     demo_config.write_text(yaml.safe_dump(config, sort_keys=False))
     env = {
         **os.environ,
@@ -99,10 +100,10 @@ def main() -> int:
         "AWS_SECRET_ACCESS_KEY": "demo",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "versus", "serve", "--config", str(demo_config), "--port", str(PORT)], env=env
+        [sys.executable, "-m", "versus", "serve", "--config", str(demo_config), "--port", str(port)], env=env
     )
     try:
-        base = f"http://127.0.0.1:{PORT}"
+        base = f"http://127.0.0.1:{port}"
         _wait_healthy(base, server)
         with httpx.Client(base_url=base, timeout=10) as client:
             ids = [_send(client, *scenario) for scenario in SCENARIOS]
@@ -121,7 +122,7 @@ def main() -> int:
         print(webhook_message)
         print(f"\nAWS stand-in: {len(aws_state.records)} incident(s) started")
         if not args.once:
-            print(f"\nServing on {base} (Ctrl-C to stop). Generated files are in {OUT}/.")
+            print(f"\nServing on {base} (Ctrl-C to stop). Generated files are in {out}/.")
             server.wait()
     except KeyboardInterrupt:
         pass
