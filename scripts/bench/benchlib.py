@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import redis
 import yaml
+
+from versus.store.embedded import EmbeddedRedis
 
 HERE = Path(__file__).resolve().parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -72,47 +73,28 @@ def cpu_seconds(pid: int) -> float:
 
 
 class RedisServer:
-    """A private redis-server with AOF on, fsync always: what `versus serve`'s embedded Redis runs with."""
+    """A private redis-server, started the way `versus serve` starts its embedded one (the same code:
+    a Unix socket in a temporary directory, append-only file, fsync always)."""
 
     def __init__(self) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise SystemExit("bench: needs redis-server on PATH")
-        self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="versus-bench-redis-")
-        self.port = free_port()
-        self.process: subprocess.Popen[bytes] | None = None
+        self.server = EmbeddedRedis(Path(self.dir))
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        return self.server.url
 
     @property
     def pid(self) -> int:
-        assert self.process is not None
-        return self.process.pid
+        assert self.server.process is not None
+        return self.server.process.pid
 
     def __enter__(self) -> RedisServer:
-        args = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", self.dir, "--save", "",
-                "--appendonly", "yes", "--appendfsync", "always"]  # fmt: skip
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        client = redis.Redis(port=self.port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
-        client.close()
+        self.server.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
+        self.server.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
