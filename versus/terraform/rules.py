@@ -92,14 +92,19 @@ def _stage_blocks(block: Block) -> list[Block]:
 
 
 def _contact(block: Block, report: _Reporter) -> None:
+    _alias_and_stages(block, "plan", report)
+
+
+def _alias_and_stages(block: Block, stages_attribute: str, report: _Reporter) -> None:
+    """A contact's lowercase alias and its stages' 0-30 minute durations (a resource or a module call)."""
     alias = block.attributes.get("alias")
     if alias:
         _alias(alias.value, alias.line, report)
-    plan = block.attributes.get("plan")
-    if plan and isinstance(plan.value, list):
-        for stage in plan.value:
+    stages = block.attributes.get(stages_attribute)
+    if stages and isinstance(stages.value, list):
+        for stage in stages.value:
             if isinstance(stage, dict):
-                _minutes(stage.get("duration_in_minutes"), plan.line, report)
+                _minutes(stage.get("duration_in_minutes"), stages.line, report)
 
 
 def _plan(block: Block, report: _Reporter) -> None:
@@ -174,14 +179,7 @@ def _schedule_module(block: Block, report: _Reporter) -> None:
 
 
 def _escalation_module(block: Block, report: _Reporter) -> None:
-    alias = block.attributes.get("alias")
-    if alias:
-        _alias(alias.value, alias.line, report)
-    stages = block.attributes.get("stages")
-    if stages and isinstance(stages.value, list):
-        for stage in stages.value:
-            if isinstance(stage, dict):
-                _minutes(stage.get("duration_in_minutes"), stages.line, report)
+    _alias_and_stages(block, "stages", report)
 
 
 def _response_plan_module(block: Block, report: _Reporter) -> None:

@@ -36,8 +36,8 @@ async def confirm(request: Request, incident_id: str) -> HTTPResponse:
         return html(ack_page(heading="Acknowledged", message=message, tone="ok", incident=incident))
     action = f"{request.path}?{request.query_string}"
     message = "Acknowledge this incident to stop its escalation."
-    return html(ack_page(heading="Acknowledge incident", message=message, tone="warn", incident=incident,
-                         form_action=action))  # fmt: skip
+    page = ack_page(heading="Acknowledge incident", message=message, tone="warn", incident=incident, form_action=action)
+    return html(page)
 
 
 @bp.post(ACK_PATH)
