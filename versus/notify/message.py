@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from versus.config.model import SlackConfig
+from versus.notify.templates.mrkdwn import escape
 
 SECTION_LIMIT = 3000
 """Slack refuses a section (or context element) whose text is longer than this."""
@@ -165,11 +166,6 @@ def slack_date(ms: int) -> str:
     seconds = int(ms // 1000)
     fallback = datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     return f"<!date^{seconds}^{{date_short_pretty}} at {{time_secs}}|{fallback}>"
-
-
-def escape(text: str) -> str:
-    """Slack's three control characters; anything else in mrkdwn is shown as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def cut(text: str, limit: int) -> str:

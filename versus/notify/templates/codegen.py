@@ -220,7 +220,7 @@ def _field(base: str, names: tuple[str, ...]) -> str:
 def _text(text: str) -> str:
     """Text goes out verbatim unless Jinja would read it differently: a brace could pair up with Jinja
     syntax around it, and Jinja turns \r\n in template text into \n."""
-    return "{{ " + jinja_string(text) + " }}" if "{" in text or "\r" in text else text
+    return "{{ go_text(" + jinja_string(text) + ") }}" if "{" in text or "\r" in text else text
 
 
 def _describe(operand: Operand) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from versus.notify.templates.gofmt import missing, print_value, sprintf, value_string
 from versus.notify.templates.golayout import format_time, to_time
+from versus.notify.templates.mrkdwn import Mrkdwn, escape
 
 # Characters Go's unicode.IsSpace accepts, which strings.TrimSpace removes.
 _GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -53,6 +54,18 @@ def field(value: object, *names: str) -> Any:
     return value
 
 
+def go_out(value: object) -> Mrkdwn:
+    """What `{{ pipeline }}` prints: the value as Go prints it, escaped for Slack unless it is `raw`."""
+    if isinstance(value, Mrkdwn):
+        return value
+    return Mrkdwn(escape(print_value(value)))
+
+
+def go_raw(value: object) -> Mrkdwn:
+    """`raw`: print this value as Slack mrkdwn, unescaped (mentions, links the author builds)."""
+    return value if isinstance(value, Mrkdwn) else Mrkdwn(_text(value))
+
+
 def range_items(value: object) -> list[tuple[Any, Any]]:
     """(key, element) pairs the way Go's range walks them: lists by index, maps by sorted key."""
     if missing(value):
@@ -76,6 +89,8 @@ def _equal(left: object, right: object) -> bool:
     if missing(left) or missing(right):
         return missing(left) and missing(right)
     if _number(left) and _number(right):
+        return left == right
+    if isinstance(left, str) and isinstance(right, str):
         return left == right
     return type(left) is type(right) and left == right
 
@@ -158,9 +173,10 @@ def go_println(*values: object) -> str:
     return " ".join(print_value(value) for value in values) + "\n"
 
 
-def go_html(*values: object) -> str:
-    """text/template's html: escapes like html/template.HTMLEscapeString (&#34; and &#39;)."""
-    return html.escape(go_print(*values), quote=False).replace('"', "&#34;").replace("'", "&#39;")
+def go_html(*values: object) -> Mrkdwn:
+    """text/template's html: escapes like html/template.HTMLEscapeString (&#34; and &#39;). The result
+    has no `<` or `>` left, so it is printed as it is (escaping it again would show `&lt;` in Slack)."""
+    return Mrkdwn(html.escape(go_print(*values), quote=False).replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def go_urlquery(*values: object) -> str:
@@ -274,8 +290,8 @@ def _json(value: object) -> str:
 
 def _json_string(text: str) -> str:
     encoded = json.dumps(text, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        encoded = encoded.replace(char, escape)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        encoded = encoded.replace(char, code)
     return encoded.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -319,6 +335,7 @@ FUNCTIONS: dict[str, Function] = {
     "toJson": Function(go_to_json, 1, 1),
     "default": Function(go_default, 1, 2),
     "join": Function(go_join, 2, 2),
+    "raw": Function(go_raw, 1, 1),
 }
 """Every function a Go template may call. `and`, `or` and `not` are compiled to Python's operators,
 which short-circuit and return an operand under the same truthiness rules as Go's."""

@@ -17,8 +17,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from versus.notify.templates.codegen import ROOT, compile_go
 from versus.notify.templates.errors import TemplateError
 from versus.notify.templates.fallback import fallback_message
-from versus.notify.templates.functions import FUNCTIONS, field, go_date, go_to_json, range_items
-from versus.notify.templates.gofmt import print_value
+from versus.notify.templates.functions import FUNCTIONS, field, go_date, go_out, go_raw, go_to_json, range_items
+from versus.notify.templates.mrkdwn import Mrkdwn, finalize
 
 logger = logging.getLogger("versus.notify.templates")
 
@@ -41,14 +41,15 @@ def _environment() -> SandboxedEnvironment:
     environment = SandboxedEnvironment(
         undefined=ChainableUndefined,
         autoescape=False,
+        finalize=finalize,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.loopcontrols"],
     )
-    environment.globals.update(go_field=field, go_range=range_items, go_out=print_value)
+    environment.globals.update(go_field=field, go_range=range_items, go_out=go_out, go_text=Mrkdwn, raw=go_raw)
     environment.globals.update(
         {f"fn_{name}": function.call for name, function in FUNCTIONS.items() if function.call is not None}
     )
-    environment.filters.update(date=_date_filter, toJson=go_to_json)
+    environment.filters.update(date=_date_filter, toJson=go_to_json, raw=go_raw)
     return environment
 
 
