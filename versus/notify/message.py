@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from versus.config.model import SlackConfig
+from versus.notify.templates.group_time import with_group_starts_at
 from versus.notify.templates.mrkdwn import escape
 
 SECTION_LIMIT = 3000
@@ -69,9 +70,10 @@ def button_for(incident: dict[str, Any], config: SlackConfig, ack_url: str | Non
 
 
 def template_data(incident: dict[str, Any], ack_url: str | None) -> dict[str, Any]:
-    """The stored payload at the root (as Alertmanager sent it), plus what Versus adds."""
+    """The stored payload at the root (as Alertmanager sent it, with the group's earliest `startsAt`
+    when the root has none), plus what Versus adds."""
     payload = incident.get("payload")
-    data: dict[str, Any] = dict(payload) if isinstance(payload, dict) else {"payload": payload}
+    data: dict[str, Any] = with_group_starts_at(payload) if isinstance(payload, dict) else {"payload": payload}
     data["AckURL"] = ack_url if awaiting_ack(incident) else None
     data["OnCall"] = dict(incident.get("decision") or {})
     data["Warnings"] = list(incident.get("warnings") or [])
