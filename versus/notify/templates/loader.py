@@ -90,14 +90,21 @@ _ENVIRONMENT = _environment()
 
 
 def detect_syntax(source: str) -> Syntax:
-    """Go if an action uses a Go-only form (`{{ .x`, `$x`, `{{ end }}`, `{{/* */}}` …), since none of
-    those is valid Jinja; otherwise Jinja when it has any `{{ }}`/`{% %}`/`{# #}`. Plain text is Go
-    (it renders the same either way)."""
+    """Go if an action uses a Go-only form (`{{ .x`, `$x`, `{{ end }}`, `{{/* */}}`, a bare `.` …), since
+    none of those is valid Jinja; Jinja when it has `{% %}`/`{# #}`; otherwise, for `{{ }}` actions only,
+    Jinja if Jinja can parse it and Go if not (`{{ env "TEAM" }}`). Plain text is Go (it renders the
+    same either way)."""
     if _GO_ONLY.search(source):
         return "go"
-    if _JINJA_ONLY.search(source) or "{{" in source:
+    if _JINJA_ONLY.search(source):
         return "jinja"
-    return "go"
+    if "{{" not in source:
+        return "go"
+    try:
+        _ENVIRONMENT.parse(source)
+    except jinja2.TemplateSyntaxError:
+        return "go"
+    return "jinja"
 
 
 class MessageTemplate:
