@@ -130,3 +130,9 @@ def test_deliberate_differences_are_in_the_corpus() -> None:
     names = {c.name for c in CASES}
     assert set(DIFFERENCES) <= names, set(DIFFERENCES) - names
     assert all(isinstance(why, str) and why for why, _ in DIFFERENCES.values())
+
+
+def test_the_readme_gives_these_figures() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"renders {len(CASES)} cases" in readme
+    assert f"{len(CASES) - len(DIFFERENCES)} are identical and the other {len(DIFFERENCES)}" in readme
