@@ -48,7 +48,11 @@ _INSTEAD = {
     "trunc": "use truncate S N (template_functions: versus)",
     "substr": "use slice S START END (template_functions: versus)",
     "quote": 'use printf "%q"',
-    "b64enc": "not supported",
+    "toUpper": "use upper",
+    "toLower": "use lower",
+    "trimSpace": "use trim",
+    "match": "use regexMatch PATTERN S",
+    "safeHtml": "use raw",
 }
 """What to use instead of a function that Go templates elsewhere (sprig, Helm) often call."""
 

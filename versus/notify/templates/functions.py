@@ -1,4 +1,5 @@
-"""The functions a compiled Go template calls: Go's builtins and the sprig functions Versus uses.
+"""The functions a compiled Go template calls: Go's builtins, sprig's, and (from `upstream`) the Go
+Versus Incident's, in the two sets `alert.slack.template_functions` chooses between (`VERSUS`, `SPRIG`).
 
 They run on JSON-shaped data and follow Go/sprig semantics (argument order, truthiness, what `and`
 returns), with one deliberate difference throughout: a missing value (absent key, JSON null) is
@@ -440,11 +441,12 @@ FUNCTION_SETS: dict[str, dict[str, Function]] = {"versus": VERSUS, "sprig": SPRI
 
 def global_name(functions: str, name: str) -> str:
     """The Jinja global a compiled template calls for function `name` under a function set."""
-    return f"fn_{functions}_{name}" if name in VERSUS else f"fn_{name}"
+    return f"fn_{name}" if name in COMMON else f"fn_{functions}_{name}"
 
 
 def jinja_globals() -> dict[str, Callable[..., Any]]:
-    out = {global_name("any", name): spec.call for name, spec in COMMON.items() if spec.call is not None}
+    """Every function as the Jinja global `global_name` names."""
+    out = {f"fn_{name}": spec.call for name, spec in COMMON.items() if spec.call is not None}
     for functions, table in FUNCTION_SETS.items():
         out.update({global_name(functions, name): spec.call for name, spec in table.items() if spec.call})
     return out

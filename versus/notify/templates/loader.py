@@ -30,7 +30,6 @@ from versus.notify.templates.mrkdwn import Mrkdwn, escape, finalize
 logger = logging.getLogger("versus.notify.templates")
 
 Syntax = Literal["go", "jinja"]
-Functions = Literal["versus", "sprig"]
 
 _JINJA_ONLY = re.compile(r"\{%|\{#")
 _GO_ONLY = re.compile(
@@ -43,6 +42,10 @@ _GO_ONLY = re.compile(
 def _date_filter(value: object, layout: str) -> str:
     """Jinja spelling of sprig's date: `{{ startsAt | date("Jan 02, 2006") }}`."""
     return go_date(layout, value)
+
+
+MAX_POWER = 1000
+"""Jinja `x ** n`: a larger exponent could build a number of unbounded size."""
 
 
 class _Environment(SandboxedEnvironment):
@@ -58,10 +61,6 @@ class _Environment(SandboxedEnvironment):
         elif operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
             raise RenderLimit(f"a power with an exponent above {MAX_POWER}")
         return super().call_binop(context, operator, left, right)
-
-
-MAX_POWER = 1000
-"""Jinja `x ** n`: a larger exponent could build a number of unbounded size."""
 
 
 def _environment() -> SandboxedEnvironment:
