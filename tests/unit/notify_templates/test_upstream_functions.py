@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.notify_templates.payloads import go
-from versus.config import parse_config
+from versus.config import ConfigError, parse_config
 from versus.notify.slack import load_slack_template
 from versus.notify.templates import TemplateError, compile_template
 
@@ -104,3 +104,12 @@ def test_unsupported_constructs_are_start_up_errors_saying_what_to_use(source: s
         compile_template(f"line one\n{source}", name="t.tmpl", syntax="go")
     assert caught.value.line == 2
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("setting", "where"),
+    [("template_functions: helm", "template_functions"), ("template_env: [TEAM-NAME]", "template_env")],
+)
+def test_bad_template_settings_are_config_errors(setting: str, where: str) -> None:
+    with pytest.raises(ConfigError, match=where):
+        parse_config(f"alert:\n  slack:\n    {setting}\n", source="t", env={})
