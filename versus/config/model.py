@@ -14,6 +14,8 @@ class SlackConfig:
     channel_id: str = ""
     template_path: str | None = None
     template_syntax: str = "auto"
+    template_functions: str = "versus"
+    template_env: tuple[str, ...] = ()
     api_url: str = "https://slack.com/api/"
     signing_secret: str | None = None
     button_text: str = "Acknowledge Incident"
@@ -114,6 +116,7 @@ def build(document: dict[str, Any], source: str) -> Config:
     alert = document.get("alert", {})
     slack = dict(alert.get("slack", {}))
     slack.update(slack.pop("message_properties", {}))
+    slack["template_env"] = tuple(slack.get("template_env", ()))
     oncall = dict(document.get("oncall", {}))
     aws = AwsIncidentManagerConfig(**oncall.pop("aws_incident_manager", {}))
     redis = dict(document.get("redis", {}))

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from versus.config.model import SlackConfig
+from versus.notify.templates.group_time import with_group_starts_at
+from versus.notify.templates.mrkdwn import escape
 
 SECTION_LIMIT = 3000
 """Slack refuses a section (or context element) whose text is longer than this."""
@@ -68,9 +70,10 @@ def button_for(incident: dict[str, Any], config: SlackConfig, ack_url: str | Non
 
 
 def template_data(incident: dict[str, Any], ack_url: str | None) -> dict[str, Any]:
-    """The stored payload at the root (as Alertmanager sent it), plus what Versus adds."""
+    """The stored payload at the root (as Alertmanager sent it, with the group's earliest `startsAt`
+    when the root has none), plus what Versus adds."""
     payload = incident.get("payload")
-    data: dict[str, Any] = dict(payload) if isinstance(payload, dict) else {"payload": payload}
+    data: dict[str, Any] = with_group_starts_at(payload) if isinstance(payload, dict) else {"payload": payload}
     data["AckURL"] = ack_url if awaiting_ack(incident) else None
     data["OnCall"] = dict(incident.get("decision") or {})
     data["Warnings"] = list(incident.get("warnings") or [])
@@ -165,11 +168,6 @@ def slack_date(ms: int) -> str:
     seconds = int(ms // 1000)
     fallback = datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     return f"<!date^{seconds}^{{date_short_pretty}} at {{time_secs}}|{fallback}>"
-
-
-def escape(text: str) -> str:
-    """Slack's three control characters; anything else in mrkdwn is shown as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def cut(text: str, limit: int) -> str:

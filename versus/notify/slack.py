@@ -14,7 +14,8 @@ the channel (`conversations.history`, or `conversations.replies` for a thread re
 channels) scope besides `chat:write`.
 """
 
-from collections.abc import Awaitable
+import os
+from collections.abc import Awaitable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +54,13 @@ _PERMANENT = frozenset(
 are retried until the give-up time: fixing the config and restarting then still delivers the alert."""
 
 
-def load_slack_template(config: SlackConfig) -> MessageTemplate:
-    """The configured template, compiled now: a broken one is a start-up error naming file and line."""
+def load_slack_template(config: SlackConfig, environ: Mapping[str, str] = os.environ) -> MessageTemplate:
+    """The configured template, compiled now: a broken one is a start-up error naming file and line.
+    `env` in it reads only the variables named in `template_env`, as they are at start-up."""
     if not config.template_path:
         return DEFAULT_TEMPLATE
-    return load_template(Path(config.template_path), config.template_syntax)
+    env = {name: environ[name] for name in config.template_env if name in environ}
+    return load_template(Path(config.template_path), config.template_syntax, config.template_functions, env)
 
 
 class SlackChannel:

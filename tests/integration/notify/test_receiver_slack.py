@@ -50,15 +50,15 @@ ALERTMANAGER = {
     ],
 }
 
-# The seed guide's template rendered for ALERTMANAGER. `.startsAt` is per alert in Alertmanager's payload,
-# so the root-level `{{ .startsAt | date … }}` renders empty.
+# The seed guide's template rendered for ALERTMANAGER. `.startsAt` is per alert in Alertmanager's payload;
+# Versus gives the root the group's earliest one, so the root-level `{{ .startsAt | date … }}` shows it.
 SEED_TEMPLATE_TEXT = """\
 🔥 *CRITICAL Alert: DiskFull*
 
 🌐 *System*: `storage`
 🖥️ *Instance*: `db-1:9100`
 🚨 *Status*: `firing`
-⏱️ *Detected*: ``
+⏱️ *Detected*: `Nov 26, 2026 17:00:00 UTC`
 
 
 📝 *Description*: Disk / is 97% full
@@ -116,7 +116,8 @@ def test_seed_template_end_to_end_with_the_ack_button(start, fake_slack):
     assert button["text"]["text"] == "Acknowledge Incident"
     assert button["style"] == "primary"
     assert button["url"].startswith(f"https://versus.example.com/api/incidents/ack/{body['id']}?exp=")
-    incident = receiver.incident(body["id"])
+    # The message reaches Slack a moment before the outbox records where it lives.
+    incident = wait_until(lambda: (found := receiver.incident(body["id"])).get("slack_ts") and found)
     assert incident["slack_ts"] == message["ts"]
 
 

@@ -76,6 +76,6 @@ def plain_payload() -> dict[str, Any]:
     }
 
 
-def go(source: str, data: dict[str, Any] | None = None) -> str:
-    """Compile as Go syntax and render."""
-    return compile_template(source, name="test.tmpl", syntax="go").render(data or {})
+def go(source: str, data: dict[str, Any] | None = None, functions: str = "versus") -> str:
+    """Compile as Go syntax (with the `functions` set) and render."""
+    return compile_template(source, name="test.tmpl", syntax="go", functions=functions).render(data or {})

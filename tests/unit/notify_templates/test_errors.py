@@ -50,7 +50,9 @@ def test_load_template_names_the_file(tmp_path: Path) -> None:
     path.write_text("ok {{ .status }}\n{{ .x | bogus }}\n", encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
         load_template(path)
-    assert str(caught.value) == f'{path}:2: function "bogus" not defined'
+    assert str(caught.value) == (
+        f'{path}:2: function "bogus" not defined: see the README\'s Templates table for the functions available'
+    )
 
 
 def test_missing_file_is_a_template_error(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def test_variables(source: str, expected: str) -> None:
     ("source", "expected"),
     [
         pytest.param('{{ "world" | printf "%s, %s" "hello" }}', "hello, world", id="piped-value-is-last-arg"),
-        pytest.param('{{ .s | upper | printf "<%s>" }}', "<HELLO>", id="chain"),
+        pytest.param('{{ .s | upper | printf "[%s]" }}', "[HELLO]", id="chain"),
         pytest.param('{{ printf "%d" (len .list) }}', "3", id="parenthesised"),
         pytest.param("{{ (index .alerts 0).labels.severity }}", "critical", id="fields-on-parenthesised"),
         pytest.param('{{ printf "%s-%s" (.s | upper) (lower "B") }}', "HELLO-b", id="several-parens"),

@@ -1,4 +1,4 @@
-"""The sprig string functions Versus templates use, with sprig's argument order (pipe-friendly)."""
+"""The sprig string functions, with sprig's argument order (pipe-friendly): `template_functions: sprig`."""
 
 import pytest
 
@@ -33,4 +33,4 @@ DATA = {"s": "hello", "list": ["x", "y", "z"], "mixed": [1, None, 2.5, "a"], "m"
     ],
 )
 def test_sprig_functions(source: str, expected: str) -> None:
-    assert go(source, DATA) == expected
+    assert go(source, DATA, functions="sprig") == expected

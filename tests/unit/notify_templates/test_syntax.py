@@ -18,6 +18,11 @@ from versus.notify.templates import TemplateError, compile_template, detect_synt
         ("{{ $x := 1 }}", "go"),
         ("{{/* note */}}", "go"),
         ("{{ end }}", "go"),
+        ("{{ toJson . }}", "go"),
+        ("{{ toJson . -}}", "go"),
+        ("{{ print (.) }}", "go"),
+        ('{{ env "TEAM" }}', "go"),
+        ('{{ upper "x" }}', "go"),
         ("no actions at all", "go"),
         ("{% if status %}x{% endif %}", "jinja"),
         ("{# note #}{{ status }}", "jinja"),
@@ -61,10 +66,10 @@ def test_native_jinja_template_renders() -> None:
     )
 
 
-def test_jinja_is_sandboxed_and_not_autoescaped() -> None:
-    template = compile_template("{{ ''.__class__.__mro__ }}|{{ text }}", name="j.tmpl", syntax="jinja")
-    assert template.render({"text": "<b>&</b>"}) == "|<b>&</b>"
+def test_jinja_is_sandboxed_and_escapes_for_slack_not_html() -> None:
+    template = compile_template("{{ ''.__class__.__mro__ }}|{{ text }}|{{ none }}", name="j.tmpl", syntax="jinja")
+    assert template.render({"text": "<b>&'\"</b>", "none": None}) == "|&lt;b&gt;&amp;'\"&lt;/b&gt;|"
 
 
-def test_go_template_is_not_autoescaped() -> None:
-    assert compile_template("{{ .text }}", name="t").render({"text": "<b>&</b>"}) == "<b>&</b>"
+def test_go_template_escapes_for_slack_not_html() -> None:
+    assert compile_template("{{ .text }}", name="t").render({"text": "<b>&'\"</b>"}) == "&lt;b&gt;&amp;'\"&lt;/b&gt;"

@@ -3,7 +3,8 @@
     template = load_template(Path("config/slack_message.tmpl"))   # TemplateError at start-up
     text = template.render(payload)                                 # never raises
 
-`DEFAULT_TEMPLATE` is used when no template_path is configured.
+Everything a template prints is escaped for Slack mrkdwn (`raw` opts out, see `mrkdwn`), and each
+rendering is bounded (see `limits`). `DEFAULT_TEMPLATE` is used when no template_path is configured.
 """
 
 from versus.notify.templates.default import DEFAULT_SOURCE

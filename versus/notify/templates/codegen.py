@@ -14,7 +14,7 @@ Go's meaning is kept by construction rather than by resemblance:
 import math
 
 from versus.notify.templates.errors import TemplateError
-from versus.notify.templates.functions import FUNCTIONS
+from versus.notify.templates.functions import COMMON, FUNCTION_SETS, global_name
 from versus.notify.templates.nodes import (
     Action,
     Branch,
@@ -39,6 +39,22 @@ from versus.notify.templates.parser import parse
 
 ROOT = "root"
 """The context variable a compiled template reads its data from."""
+ENV = "go_env"
+"""The context variable holding the environment variables `env` may read."""
+_INSTEAD = {
+    "include": "inline the text: define/template/include are not supported",
+    "tpl": "inline the text: templates are never built from data",
+    "toYaml": "use toJson",
+    "trunc": "use truncate S N (template_functions: versus)",
+    "substr": "use slice S START END (template_functions: versus)",
+    "quote": 'use printf "%q"',
+    "toUpper": "use upper",
+    "toLower": "use lower",
+    "trimSpace": "use trim",
+    "match": "use regexMatch PATTERN S",
+    "safeHtml": "use raw",
+}
+"""What to use instead of a function that Go templates elsewhere (sprig, Helm) often call."""
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.,:;!?*/()[]@#=+")
 
@@ -57,8 +73,9 @@ def jinja_string(text: str) -> str:
 
 
 class _Generator:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, functions: str) -> None:
         self.name = name
+        self.functions = functions
         self.counter = 0
         self.scopes: list[dict[str, str]] = [{"$": ROOT}]
 
@@ -142,11 +159,15 @@ class _Generator:
             for variable, source in zip(declarations, sources, strict=False):
                 target = self.lookup(variable) if node.pipeline.is_assign else self.declare(variable)
                 setup += "{% set " + target + " = " + source + " %}"
-            out = "{% for " + key + ", " + element + " in go_range(" + items + ") %}" + setup
-            out += self.block(node.body, element)
+            # Go runs the else branch only when there is nothing to range over; Jinja's for-else also
+            # runs it when every iteration ended in break/continue, so the test is written out here.
+            listed = "ns." + self.fresh("r")
+            out = "{% set " + listed + " = go_range(" + items + ") %}"
+            out += "{% for " + key + ", " + element + " in " + listed + " %}" + setup
+            out += self.block(node.body, element) + "{% endfor %}"
             if node.else_body is not None:
-                out += "{% else %}" + self.block(node.else_body, dot)
-            return out + "{% endfor %}"
+                out += "{% if not " + listed + " %}" + self.block(node.else_body, dot) + "{% endif %}"
+            return out
         finally:
             self.scopes.pop()
 
@@ -169,9 +190,10 @@ class _Generator:
         return self.operand(first, dot)
 
     def call(self, function: Identifier, args: list[str]) -> str:
-        spec = FUNCTIONS.get(function.name)
+        spec = COMMON.get(function.name) or FUNCTION_SETS[self.functions].get(function.name)
         if spec is None:
-            raise self.error(f'function "{function.name}" not defined', function.line)
+            hint = _INSTEAD.get(function.name, "see the README's Templates table for the functions available")
+            raise self.error(f'function "{function.name}" not defined: {hint}', function.line)
         if len(args) < spec.min_args or (spec.max_args is not None and len(args) > spec.max_args):
             want = str(spec.min_args) if spec.max_args == spec.min_args else f"at least {spec.min_args}"
             if spec.max_args is not None and spec.max_args != spec.min_args:
@@ -181,7 +203,9 @@ class _Generator:
             return "(" + f" {function.name} ".join(args) + ")"
         if function.name == "not":
             return f"(not {args[0]})"
-        return f"fn_{function.name}(" + ", ".join(args) + ")"
+        if function.name == "env":
+            args = [ENV, *args]
+        return global_name(self.functions, function.name) + "(" + ", ".join(args) + ")"
 
     def operand(self, operand: Operand, dot: str) -> str:
         if isinstance(operand, Dot):
@@ -220,7 +244,7 @@ def _field(base: str, names: tuple[str, ...]) -> str:
 def _text(text: str) -> str:
     """Text goes out verbatim unless Jinja would read it differently: a brace could pair up with Jinja
     syntax around it, and Jinja turns \r\n in template text into \n."""
-    return "{{ " + jinja_string(text) + " }}" if "{" in text or "\r" in text else text
+    return "{{ go_text(" + jinja_string(text) + ") }}" if "{" in text or "\r" in text else text
 
 
 def _describe(operand: Operand) -> str:
@@ -235,6 +259,7 @@ def _describe(operand: Operand) -> str:
     return "(pipeline)"
 
 
-def compile_go(source: str, name: str) -> str:
-    """Compile Go template source to Jinja2 source; raises TemplateError naming the line."""
-    return "{% set ns = namespace() %}" + _Generator(name).block(parse(source, name), ROOT)
+def compile_go(source: str, name: str, functions: str = "versus") -> str:
+    """Compile Go template source to Jinja2 source, calling the `functions` set ("versus" or "sprig");
+    raises TemplateError naming the line."""
+    return "{% set ns = namespace() %}" + _Generator(name, functions).block(parse(source, name), ROOT)

@@ -1,10 +1,13 @@
 """The built-in plain message sent when a template fails at render time, so an alert is never lost.
 
 It reads only a few well-known keys, checks every type, and cannot raise: it is the last resort.
+Every value it takes from the payload is escaped for Slack mrkdwn, like template output.
 """
 
 from collections.abc import Mapping
 from typing import Any
+
+from versus.notify.templates.mrkdwn import escape
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
@@ -19,7 +22,7 @@ def _first_alert(data: Mapping[str, Any]) -> Mapping[str, Any]:
 def _pick(*candidates: object) -> str:
     for candidate in candidates:
         if isinstance(candidate, str | int | float) and not isinstance(candidate, bool) and str(candidate):
-            return str(candidate)
+            return escape(str(candidate))
     return ""
 
 

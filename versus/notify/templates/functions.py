@@ -1,4 +1,5 @@
-"""The functions a compiled Go template calls: Go's builtins and the sprig functions Versus uses.
+"""The functions a compiled Go template calls: Go's builtins, sprig's, and (from `upstream`) the Go
+Versus Incident's, in the two sets `alert.slack.template_functions` chooses between (`VERSUS`, `SPRIG`).
 
 They run on JSON-shaped data and follow Go/sprig semantics (argument order, truthiness, what `and`
 returns), with one deliberate difference throughout: a missing value (absent key, JSON null) is
@@ -18,8 +19,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from versus.notify.templates.gofmt import missing, print_value, sprintf, value_string
+from versus.notify.templates import upstream
+from versus.notify.templates.gofmt import missing, print_value, sprintf, type_name, value_string
 from versus.notify.templates.golayout import format_time, to_time
+from versus.notify.templates.limits import charge, charge_iterations, range_number, repeat_length
+from versus.notify.templates.mrkdwn import Mrkdwn, escape
 
 # Characters Go's unicode.IsSpace accepts, which strings.TrimSpace removes.
 _GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -53,17 +57,32 @@ def field(value: object, *names: str) -> Any:
     return value
 
 
+def go_out(value: object) -> Mrkdwn:
+    """What `{{ pipeline }}` prints: the value as Go prints it, escaped for Slack unless it is `raw`."""
+    if isinstance(value, Mrkdwn):
+        return value
+    return Mrkdwn(escape(print_value(value)))
+
+
+def go_raw(value: object) -> Mrkdwn:
+    """`raw`: print this value as Slack mrkdwn, unescaped (mentions, links the author builds)."""
+    return value if isinstance(value, Mrkdwn) else Mrkdwn(_text(value))
+
+
 def range_items(value: object) -> list[tuple[Any, Any]]:
     """(key, element) pairs the way Go's range walks them: lists by index, maps by sorted key."""
     if missing(value):
         return []
     if isinstance(value, Mapping):
-        return sorted(value.items(), key=lambda item: (str(type(item[0])), item[0]))
-    if isinstance(value, list | tuple):
-        return list(enumerate(value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return [(number, number) for number in range(value)]
-    raise TypeError(f"range can't iterate over {value_string(value)}")
+        items = sorted(value.items(), key=lambda item: (str(type(item[0])), item[0]))
+    elif isinstance(value, list | tuple):
+        items = list(enumerate(value))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        items = [(number, number) for number in range_number(value)]
+    else:
+        raise TypeError(f"range can't iterate over {type_name(value)}")
+    charge_iterations(len(items))
+    return items
 
 
 def go_eq(first: object, *others: object) -> bool:
@@ -76,6 +95,8 @@ def _equal(left: object, right: object) -> bool:
     if missing(left) or missing(right):
         return missing(left) and missing(right)
     if _number(left) and _number(right):
+        return left == right
+    if isinstance(left, str) and isinstance(right, str):
         return left == right
     return type(left) is type(right) and left == right
 
@@ -158,9 +179,10 @@ def go_println(*values: object) -> str:
     return " ".join(print_value(value) for value in values) + "\n"
 
 
-def go_html(*values: object) -> str:
-    """text/template's html: escapes like html/template.HTMLEscapeString (&#34; and &#39;)."""
-    return html.escape(go_print(*values), quote=False).replace('"', "&#34;").replace("'", "&#39;")
+def go_html(*values: object) -> Mrkdwn:
+    """text/template's html: escapes like html/template.HTMLEscapeString (&#34; and &#39;). The result
+    has no `<` or `>` left, so it is printed as it is (escaping it again would show `&lt;` in Slack)."""
+    return Mrkdwn(html.escape(go_print(*values), quote=False).replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def go_urlquery(*values: object) -> str:
@@ -196,7 +218,50 @@ def _separator(char: str) -> bool:
 
 def go_replace(old: object, new: object, text: object) -> str:
     """sprig replace OLD NEW STRING: every occurrence, so `{{ .x | replace "a" "b" }}` works."""
-    return _text(text).replace(_text(old), _text(new))
+    return upstream.replace_all(_text(text), _text(old), _text(new))
+
+
+def sprig_contains(substring: object, text: object) -> bool:
+    """sprig contains SUBSTR STRING."""
+    return _text(substring) in _text(text)
+
+
+def sprig_trim_prefix(prefix: object, text: object) -> str:
+    return _text(text).removeprefix(_text(prefix))
+
+
+def sprig_trim_suffix(suffix: object, text: object) -> str:
+    return _text(text).removesuffix(_text(suffix))
+
+
+def sprig_split(separator: object, text: object) -> dict[str, str]:
+    """sprig split SEP STRING: a map `_0`, `_1`, … (`{{ (split "." .x)._1 }}`)."""
+    return {f"_{index}": part for index, part in enumerate(upstream.versus_split(text, separator))}
+
+
+def sprig_repeat(count: object, text: object) -> str:
+    """sprig repeat COUNT STRING, bounded by the rendering's work limit."""
+    if not isinstance(count, int) or isinstance(count, bool):
+        raise TypeError(f"repeat: expected an integer count, got {type_name(count)}")
+    unit = _text(text)
+    repeat_length(len(unit), count)
+    return unit * max(count, 0)
+
+
+def go_slice(value: object, *indexes: object) -> Any:
+    """Go's builtin slice: `slice X 1 2` on a list or on a string's bytes."""
+    if missing(value):
+        raise TypeError("slice of untyped nil")
+    if not isinstance(value, str | list | tuple):
+        raise TypeError(f"can't slice item of type {type_name(value)}")
+    sequence = value.encode() if isinstance(value, str) else value
+    bounds = [upstream.integer(index, "slice") for index in indexes]
+    first = bounds[0] if bounds else 0
+    last = bounds[1] if len(bounds) > 1 else len(sequence)
+    if not 0 <= first <= last <= len(sequence):
+        raise IndexError(f"slice index out of range: {first}:{last} of {len(sequence)}")
+    part = sequence[first:last]
+    return part.decode(errors="replace") if isinstance(part, bytes) else list(part)
 
 
 def go_trim(value: object) -> str:
@@ -256,6 +321,20 @@ def go_to_json(value: object) -> str:
 
 
 def _json(value: object) -> str:
+    if isinstance(value, Mapping | list | tuple):
+        return _json_container(value)
+    return charge(_json_scalar(value))
+
+
+def _json_container(value: Mapping[Any, Any] | list[Any] | tuple[Any, ...]) -> str:
+    charge("", len(value) + 2)
+    if isinstance(value, Mapping):
+        items = sorted((str(key), item) for key, item in value.items())
+        return "{" + ",".join(f"{_json_string(key)}:{_json(item)}" for key, item in items) + "}"
+    return "[" + ",".join(_json(item) for item in value) + "]"
+
+
+def _json_scalar(value: object) -> str:
     if missing(value):
         return "null"
     if isinstance(value, bool):
@@ -264,18 +343,13 @@ def _json(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return _json_float(value)
-    if isinstance(value, Mapping):
-        items = sorted((str(key), item) for key, item in value.items())
-        return "{" + ",".join(f"{_json_string(key)}:{_json(item)}" for key, item in items) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(_json(item) for item in value) + "]"
     return _json_string(value if isinstance(value, str) else value_string(value))
 
 
 def _json_string(text: str) -> str:
     encoded = json.dumps(text, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        encoded = encoded.replace(char, escape)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        encoded = encoded.replace(char, code)
     return encoded.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -293,7 +367,7 @@ def _json_float(number: float) -> str:
     return f"{mantissa}e{sign}{exponent[1:].lstrip('0') or '0'}" if sign == "-" else text
 
 
-FUNCTIONS: dict[str, Function] = {
+COMMON: dict[str, Function] = {
     "and": Function(None, 1, None),
     "or": Function(None, 1, None),
     "not": Function(None, 1, 1),
@@ -312,13 +386,67 @@ FUNCTIONS: dict[str, Function] = {
     "urlquery": Function(go_urlquery, 0, None),
     "upper": Function(go_upper, 1, 1),
     "lower": Function(go_lower, 1, 1),
-    "title": Function(go_title, 1, 1),
-    "replace": Function(go_replace, 3, 3),
     "trim": Function(go_trim, 1, 1),
     "date": Function(go_date, 2, 2),
     "toJson": Function(go_to_json, 1, 1),
+    "raw": Function(go_raw, 1, 1),
+    "repeat": Function(sprig_repeat, 2, 2),
+    "env": Function(upstream.env_function, 1, 1),
+    "toString": Function(upstream.to_string, 1, 1),
+    "replaceAll": Function(upstream.versus_replace, 3, 3),
+    "truncate": Function(upstream.truncate, 2, 2),
+    "escapeHTML": Function(upstream.escape_html, 1, 1),
+    "formatTime": Function(upstream.format_time_function, 1, 1),
+    "now": Function(upstream.now, 0, 0),
+    "format": Function(upstream.format_function, 2, 2),
+    "dict": Function(upstream.dict_function, 0, None),
+    "list": Function(upstream.list_function, 0, None),
+    "append": Function(upstream.append_function, 1, None),
+    "stringSlice": Function(upstream.string_slice, 1, 1),
+    "add": Function(upstream.add, 2, 2),
+    "regexMatch": Function(upstream.regex_match, 2, 2),
+}
+"""Functions every Go template may call, whichever `template_functions` is chosen. `and`, `or` and `not`
+are compiled to Python's operators, which short-circuit and return an operand under the same
+truthiness rules as Go's; `env` is given the variables allowed by config."""
+
+SPRIG: dict[str, Function] = {
     "default": Function(go_default, 1, 2),
     "join": Function(go_join, 2, 2),
+    "replace": Function(go_replace, 3, 3),
+    "contains": Function(sprig_contains, 2, 2),
+    "trimPrefix": Function(sprig_trim_prefix, 2, 2),
+    "trimSuffix": Function(sprig_trim_suffix, 2, 2),
+    "split": Function(sprig_split, 2, 2),
+    "title": Function(go_title, 1, 1),
+    "slice": Function(go_slice, 1, 3),
 }
-"""Every function a Go template may call. `and`, `or` and `not` are compiled to Python's operators,
-which short-circuit and return an operand under the same truthiness rules as Go's."""
+"""`template_functions: sprig`: sprig's argument orders (the value last, so it can be piped)."""
+
+VERSUS: dict[str, Function] = {
+    "default": Function(upstream.versus_default, 2, 2),
+    "join": Function(upstream.versus_join, 2, 2),
+    "replace": Function(upstream.versus_replace, 3, 3),
+    "contains": Function(upstream.versus_contains, 2, 2),
+    "trimPrefix": Function(upstream.versus_trim_prefix, 2, 2),
+    "trimSuffix": Function(upstream.versus_trim_suffix, 2, 2),
+    "split": Function(upstream.versus_split, 2, 2),
+    "title": Function(upstream.versus_title, 1, 1),
+    "slice": Function(upstream.versus_slice, 3, 3),
+}
+"""`template_functions: versus` (the default): the Go Versus Incident's argument orders."""
+
+FUNCTION_SETS: dict[str, dict[str, Function]] = {"versus": VERSUS, "sprig": SPRIG}
+
+
+def global_name(functions: str, name: str) -> str:
+    """The Jinja global a compiled template calls for function `name` under a function set."""
+    return f"fn_{name}" if name in COMMON else f"fn_{functions}_{name}"
+
+
+def jinja_globals() -> dict[str, Callable[..., Any]]:
+    """Every function as the Jinja global `global_name` names."""
+    out = {f"fn_{name}": spec.call for name, spec in COMMON.items() if spec.call is not None}
+    for functions, table in FUNCTION_SETS.items():
+        out.update({global_name(functions, name): spec.call for name, spec in table.items() if spec.call})
+    return out

@@ -96,7 +96,8 @@ class _Parser:
             self.expect(Kind.RIGHT, str(keyword))
             return Break(word.line) if keyword == "break" else Continue(word.line)
         if keyword in _UNSUPPORTED:
-            raise self.error(f"{{{{{keyword}}}}} is not supported: Versus renders one template per file", word.line)
+            instead = "Versus renders one template per file; inline the text instead"
+            raise self.error(f"{{{{{keyword}}}}} is not supported: {instead}", word.line)
         pipeline = self.parse_pipeline("command", Kind.RIGHT)
         self.expect(Kind.RIGHT, "command")
         return Action(word.line, pipeline)

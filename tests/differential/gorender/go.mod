@@ -1,0 +1,3 @@
+module versus.test/gorender
+
+go 1.19
