@@ -73,10 +73,19 @@ class _IndentedDumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def _represent_str(dumper: _IndentedDumper, text: str) -> yaml.ScalarNode:
+    style = None if _reads_as_string_in_yaml_1_2(text) else "'"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_IndentedDumper.add_representer(str, _represent_str)
+
+
 def dump_yaml(data: Any, header: str = "") -> str:
     """Serialise with a stable layout; mappings keep the order the generator built them in.
 
-    The layout is PyYAML's with `_IndentedDumper`, byte for byte. PyYAML's pure-Python emitter takes seconds
+    The layout is PyYAML's with `_IndentedDumper`, byte for byte, except that a string YAML 1.2 would read as
+    a number (`1e3`) is quoted, so that every reader gets it back as written. PyYAML's pure-Python emitter takes seconds
     for a large company's routing tree, so block structure is written here and each distinct scalar is laid
     out once by PyYAML itself (quoting rules included). A document with a scalar that PyYAML would spread over
     several lines, or with a scalar at the top, is left to PyYAML whole.
@@ -170,7 +179,7 @@ def _value_text(value: Any) -> str:
 
 
 def _scalar_text(value: Any, *, as_key: bool) -> str:
-    if isinstance(value, str) and _is_plain(value, as_key):
+    if isinstance(value, str) and _is_plain_in_yaml_1_1(value, as_key) and _reads_as_string_in_yaml_1_2(value):
         return value
     if value is None:
         return "null"
@@ -181,7 +190,7 @@ def _scalar_text(value: Any, *, as_key: bool) -> str:
     return _layout(value, as_key)
 
 
-def _is_plain(text: str, as_key: bool) -> bool:
+def _is_plain_in_yaml_1_1(text: str, as_key: bool) -> bool:
     return (
         (len(text) <= 128 or not as_key)
         and len(text) <= _LONGEST_SCALAR
@@ -189,3 +198,15 @@ def _is_plain(text: str, as_key: bool) -> bool:
         and not text.endswith(":")
         and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
     )
+
+
+def _reads_as_string_in_yaml_1_2(text: str) -> bool:
+    """PyYAML writes `1e3` or `0o17` bare, since YAML 1.1 reads them as strings; YAML 1.2 readers (this module,
+    Go's yaml.v3) read numbers. Such a string is quoted, the one place where the layout leaves PyYAML's."""
+    if not text[:1].isdigit():
+        return True
+    try:
+        document = yaml_rs.loads(f"k: {text}")
+    except yaml_rs.YAMLDecodeError:
+        return True
+    return isinstance(document, dict) and isinstance(document.get("k"), str)

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import yaml
+import yaml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,8 +44,17 @@ _DOCUMENT = st.recursive(
 
 @settings(max_examples=400, deadline=None)
 @given(_DOCUMENT)
-def test_writing_is_byte_for_byte_pyyamls_layout(document: Any) -> None:
-    assert dump_yaml(document, "# header\n") == "# header\n" + _pyyaml_dump(document)
+def test_writing_is_byte_for_byte_pyyamls_layout_where_yaml_1_2_reads_it_back(document: Any) -> None:
+    pyyaml = _pyyaml_dump(document)
+    if yaml_rs.loads(pyyaml) == document:
+        assert dump_yaml(document, "# header\n") == "# header\n" + pyyaml
+
+
+@pytest.mark.parametrize("text", ["1e3", "0E0", "0o17", "1.5e-3x"])
+def test_strings_yaml_1_2_reads_as_numbers_are_quoted(text: str) -> None:
+    expected = {"1.5e-3x": "- 1.5e-3x\n"}.get(text, f"- '{text}'\n")
+    assert dump_yaml([text]) == expected
+    assert yaml_rs.loads(dump_yaml([text])) == [text]
 
 
 @settings(max_examples=400, deadline=None)
