@@ -178,9 +178,17 @@ def _value_text(value: Any) -> str:
     return _scalar_text(value, as_key=False)
 
 
+_STRINGS: dict[tuple[str, bool], str] = {}
+"""Strings already laid out: a routing tree repeats its keys and matchers thousands of times."""
+
+
 def _scalar_text(value: Any, *, as_key: bool) -> str:
-    if isinstance(value, str) and _is_plain_in_yaml_1_1(value, as_key) and _reads_as_string_in_yaml_1_2(value):
-        return value
+    if isinstance(value, str):
+        laid_out = _STRINGS.get((value, as_key))
+        if laid_out is None:
+            plain = _is_plain_in_yaml_1_1(value, as_key) and _reads_as_string_in_yaml_1_2(value)
+            laid_out = _STRINGS[value, as_key] = value if plain else _layout(value, as_key)
+        return laid_out
     if value is None:
         return "null"
     if isinstance(value, bool):
