@@ -80,7 +80,8 @@ class _Writer:
         described.end_line = len(self.lines)
         return described
 
-    def body(self, items: Sequence["tuple[str, Value] | Block | Blank"], depth: int, into: tree.Block) -> None:
+    def body(self, items: Sequence["tuple[str, Value] | Block | Blank"], depth: int, into: tree.Block | None) -> None:
+        """Lines for a block's body (described into `into`) or an object's (`into` None: objects are values)."""
         pad = INDENT * depth
         group: list[tuple[str, str, Value]] = []
 
@@ -88,7 +89,8 @@ class _Writer:
             width = max((len(key) for key, _, _ in group), default=0)
             for key, text, value in group:
                 self.lines.append(f"{pad}{key.ljust(width)} = {text}")
-                into.attributes[key] = tree.Attribute(key, _described(value), len(self.lines))
+                if into is not None:
+                    into.attributes[key] = tree.Attribute(key, _described(value), len(self.lines))
             group.clear()
 
         for item in items:
@@ -97,7 +99,9 @@ class _Writer:
                 self.lines.append("")
             elif isinstance(item, Block):
                 flush()
-                into.blocks.append(self.block(item, depth))
+                described = self.block(item, depth)
+                if into is not None:
+                    into.blocks.append(described)
             else:
                 key, value = item
                 rendered = _value_lines(value, depth)
@@ -106,7 +110,8 @@ class _Writer:
                 else:
                     flush()
                     self.lines.append(f"{pad}{key} = {rendered[0]}")
-                    into.attributes[key] = tree.Attribute(key, _described(value), len(self.lines))
+                    if into is not None:
+                        into.attributes[key] = tree.Attribute(key, _described(value), len(self.lines))
                     self.lines.extend(rendered[1:])
         flush()
 
@@ -114,12 +119,14 @@ class _Writer:
 def _body_lines(items: Sequence["tuple[str, Value]"], depth: int) -> list[str]:
     """An object's `key = value` lines, aligned like a block's attributes."""
     writer = _Writer()
-    writer.body(items, depth, tree.Block("", (), line=0))
+    writer.body(items, depth, None)
     return writer.lines
 
 
 def _value_lines(value: Value, depth: int) -> list[str]:
     """The value's lines: the first follows `key = `, the rest carry their own indentation."""
+    if _is_scalar(value):
+        return [_scalar(value)]
     pad = INDENT * depth
     if isinstance(value, Mapping):
         if not value:
@@ -144,6 +151,8 @@ def _value_lines(value: Value, depth: int) -> list[str]:
 def _described(value: Value) -> Any:
     """A value as python-hcl2 reads it back: strings unquoted (their `${`/`%{` escapes kept), expressions as
     "${…}", objects with their keys unquoted. A test checks this against python-hcl2 on generated modules."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
     if isinstance(value, Expr):
         return "${" + value.text + "}"
     if isinstance(value, str):

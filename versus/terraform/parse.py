@@ -4,6 +4,7 @@ python-hcl2's dict output drops positions, and a finding that cannot say where i
 time, so this walks python-hcl2's rule tree instead and keeps each element's starting line.
 """
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,7 +20,17 @@ _OPTIONS = SerializationOptions(with_comments=False, strip_string_quotes=True, e
 
 
 def parse_file(path: Path) -> TfFile:
-    """Parse one .tf file; python-hcl2 raises on a syntax error, naming the position."""
+    """Parse one .tf file; python-hcl2 raises on a syntax error, naming the position.
+
+    A check reads a module's files up to three times (its blocks, the variables its callers may set, the
+    outputs they may use), so a file is parsed once for as long as it is unchanged.
+    """
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(path: Path, mtime_ns: int, size: int) -> TfFile:
     tree = hcl2.parses(path.read_text(encoding="utf-8"))
     return TfFile(path=path, blocks=_body(tree.body).blocks)
 
