@@ -20,19 +20,23 @@ EXIT_BAD_INPUT = 2
 """Exit code for an unusable input file; commands return 0 for success and 1 for findings."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser for `commands`: a run names its command first, so only that module (and what it imports,
+    boto3 for some) is loaded; `versus-gen --help` and an unknown command load them all."""
     parser = argparse.ArgumentParser(
         prog="versus-gen",
         description="Generate and check Alertmanager routing and Versus receiver config from a team spec.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
+    for name in commands:
         importlib.import_module(f"versus.gen.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    named = arguments[:1] if arguments[:1] and arguments[0] in COMMANDS else COMMANDS
+    args = build_parser(named).parse_args(arguments)
     try:
         code: int = args.run(args)
     except InputError as error:

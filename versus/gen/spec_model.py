@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 RECEIVER_PREFIX = "versus-"
@@ -166,7 +167,7 @@ class TeamSpec:
     people: tuple[Person, ...]
     teams: tuple[Team, ...]
 
-    @property
+    @cached_property
     def response_plans(self) -> dict[str, ResponsePlan]:
         """Every team's plans by alias (aliases are unique across the spec)."""
         return {plan.alias: plan for team in self.teams for plan in team.response_plans}

@@ -1,4 +1,9 @@
-"""Validating a team spec against its JSON Schema, with every error named by key path and value."""
+"""Validating a team spec against its JSON Schema, with every error named by key path and value.
+
+jsonschema-rs (compiled, in Rust) answers whether a spec is valid in milliseconds, where the Python
+jsonschema takes seconds on a large company's spec; only a spec it refuses is walked again by the Python
+validator, whose errors carry what the messages below need. Both read the same schema file.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 
 from versus.gen.problems import Problem, key_path
@@ -24,6 +30,11 @@ def team_spec_schema() -> dict[str, Any]:
 
 
 @cache
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(team_spec_schema())
+
+
+@cache
 def _validator() -> Draft202012Validator:
     schema = team_spec_schema()
     Draft202012Validator.check_schema(schema)
@@ -32,6 +43,8 @@ def _validator() -> Draft202012Validator:
 
 def schema_problems(data: Any, source: str) -> list[Problem]:
     """All schema violations at once, sorted by key path so the report reads top to bottom."""
+    if _fast_validator().is_valid(data):
+        return []
     problems = [problem for error in _validator().iter_errors(data) for problem in _explain(error, source)]
     return sorted(problems, key=lambda problem: (problem.path, problem.message))
 

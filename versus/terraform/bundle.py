@@ -7,10 +7,12 @@ The generated root references its modules by a relative path (`./modules/...`), 
 import os
 import shutil
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from versus.terraform.render import render_root_module
+from versus.terraform.tree import TfFile
 
 MODULES_ENV = "VERSUS_TERRAFORM_MODULES"
 MODULES_SOURCE = "./modules"
@@ -28,20 +30,30 @@ def modules_dir() -> Path:
     return directory
 
 
-def write_root_module(spec: Mapping[str, Any], out_dir: Path, **options: Any) -> list[Path]:
+@dataclass(frozen=True)
+class RootModule:
+    """What `write_root_module` wrote: every path, and the generated files as the offline checks read them."""
+
+    written: list[Path]
+    generated: list[TfFile]
+
+
+def write_root_module(spec: Mapping[str, Any], out_dir: Path, **options: Any) -> RootModule:
     """Write the root module for `spec` into `out_dir` and copy the modules to `out_dir/modules`.
 
     `options` go to render_root_module (runtime, resolve_on_alert_resolved). A stale copy of the modules
-    is replaced, so the output depends only on the spec and this version of Versus. Returns the files written.
+    is replaced, so the output depends only on the spec and this version of Versus.
     """
     files = render_root_module(spec, MODULES_SOURCE, **options)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [_copy_modules(modules_dir(), out_dir / "modules")]
-    for name, content in sorted(files.items()):
+    generated = []
+    for name, rendered in sorted(files.items()):
         path = out_dir / name
-        path.write_text(content, encoding="utf-8")
+        path.write_text(rendered.text, encoding="utf-8")
         written.append(path)
-    return written
+        generated.append(TfFile(path, rendered.blocks))
+    return RootModule(written, generated)
 
 
 def _copy_modules(source: Path, target: Path) -> Path:

@@ -12,21 +12,27 @@ from lark.exceptions import UnexpectedInput
 
 from versus.terraform.findings import Finding
 from versus.terraform.module_calls import check_module_calls
-from versus.terraform.parse import TfFile, parse_file, tf_files
+from versus.terraform.parse import parse_file, tf_files
 from versus.terraform.references import check_references
 from versus.terraform.rules import check_rules
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
 from versus.terraform.schema_check import check_schema
+from versus.terraform.tree import TfFile
 
 
-def check_paths(paths: Iterable[Path], schemas: ProviderSchemas) -> list[Finding]:
+def check_paths(paths: Iterable[Path], schemas: ProviderSchemas, described: Iterable[TfFile] = ()) -> list[Finding]:
     """Every finding for the .tf files under `paths`, sorted by file and line.
 
+    `described` are files already in hand as blocks (what the generator has just written): they are checked
+    as they are instead of being parsed back, which grew with the spec much faster than writing them did.
     A file that does not parse is one finding at the error's position; the other files are still checked.
     """
-    files: list[TfFile] = []
+    files = list(described)
+    known = {tf.path for tf in files}
     syntax: list[Finding] = []
     for path in tf_files(paths):
+        if path in known:
+            continue
         try:
             files.append(parse_file(path))
         except UnexpectedInput as error:

@@ -10,7 +10,9 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
+
+from versus.terraform import tree
 
 INDENT = "  "
 _BARE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -40,51 +42,91 @@ class Block:
     body: list["tuple[str, Value] | Block | Blank"] = field(default_factory=list)
 
 
-def render_file(blocks: Sequence[Block]) -> str:
-    """Top-level blocks separated by one empty line, ending in a newline."""
-    return "\n".join("\n".join(_block_lines(block, 0)) + "\n" for block in blocks)
+@dataclass(frozen=True)
+class RenderedFile:
+    """A generated file's text, and the blocks the offline checks read, with the lines they stand on."""
+
+    text: str
+    blocks: list[tree.Block]
 
 
-def _block_lines(block: Block, depth: int) -> list[str]:
-    header = " ".join([block.type, *(_string(label) for label in block.labels)])
-    pad = INDENT * depth
-    if not block.body:
-        return [f"{pad}{header} {{}}"]
-    return [f"{pad}{header} {{", *_body_lines(block.body, depth + 1), f"{pad}}}"]
+def render_file(blocks: Sequence[Block]) -> RenderedFile:
+    """Top-level blocks separated by one empty line, ending in a newline; laid out and described in one pass."""
+    writer = _Writer()
+    described = []
+    for index, block in enumerate(blocks):
+        if index:
+            writer.lines.append("")
+        described.append(writer.block(block, 0))
+    return RenderedFile("\n".join(writer.lines) + "\n" if writer.lines else "", described)
 
 
-def _body_lines(items: Sequence["tuple[str, Value] | Block | Blank"], depth: int) -> list[str]:
-    pad = INDENT * depth
-    lines: list[str] = []
-    group: list[tuple[str, str]] = []
+class _Writer:
+    """Appends lines; each block and attribute is described with the 1-based line it starts on."""
 
-    def flush() -> None:
-        width = max((len(key) for key, _ in group), default=0)
-        lines.extend(f"{pad}{key.ljust(width)} = {text}" for key, text in group)
-        group.clear()
+    def __init__(self) -> None:
+        self.lines: list[str] = []
 
-    for item in items:
-        if isinstance(item, Blank):
-            flush()
-            lines.append("")
-        elif isinstance(item, Block):
-            flush()
-            lines.extend(_block_lines(item, depth))
+    def block(self, block: Block, depth: int) -> tree.Block:
+        header = " ".join([block.type, *(_string(label) for label in block.labels)])
+        pad = INDENT * depth
+        described = tree.Block(block.type, block.labels, line=len(self.lines) + 1)
+        if not block.body:
+            self.lines.append(f"{pad}{header} {{}}")
         else:
-            key, value = item
-            rendered = _value_lines(value, depth)
-            if len(rendered) == 1:
-                group.append((key, rendered[0]))
-            else:
+            self.lines.append(f"{pad}{header} {{")
+            self.body(block.body, depth + 1, described)
+            self.lines.append(f"{pad}}}")
+        described.end_line = len(self.lines)
+        return described
+
+    def body(self, items: Sequence["tuple[str, Value] | Block | Blank"], depth: int, into: tree.Block | None) -> None:
+        """Lines for a block's body (described into `into`) or an object's (`into` None: objects are values)."""
+        pad = INDENT * depth
+        group: list[tuple[str, str, Value]] = []
+
+        def flush() -> None:
+            width = max((len(key) for key, _, _ in group), default=0)
+            for key, text, value in group:
+                self.lines.append(f"{pad}{key.ljust(width)} = {text}")
+                if into is not None:
+                    into.attributes[key] = tree.Attribute(key, _described(value), len(self.lines))
+            group.clear()
+
+        for item in items:
+            if isinstance(item, Blank):
                 flush()
-                lines.append(f"{pad}{key} = {rendered[0]}")
-                lines.extend(rendered[1:])
-    flush()
-    return lines
+                self.lines.append("")
+            elif isinstance(item, Block):
+                flush()
+                described = self.block(item, depth)
+                if into is not None:
+                    into.blocks.append(described)
+            else:
+                key, value = item
+                rendered = _value_lines(value, depth)
+                if len(rendered) == 1:
+                    group.append((key, rendered[0], value))
+                else:
+                    flush()
+                    self.lines.append(f"{pad}{key} = {rendered[0]}")
+                    if into is not None:
+                        into.attributes[key] = tree.Attribute(key, _described(value), len(self.lines))
+                    self.lines.extend(rendered[1:])
+        flush()
+
+
+def _body_lines(items: Sequence["tuple[str, Value]"], depth: int) -> list[str]:
+    """An object's `key = value` lines, aligned like a block's attributes."""
+    writer = _Writer()
+    writer.body(items, depth, None)
+    return writer.lines
 
 
 def _value_lines(value: Value, depth: int) -> list[str]:
     """The value's lines: the first follows `key = `, the rest carry their own indentation."""
+    if _is_scalar(value):
+        return [_scalar(value)]
     pad = INDENT * depth
     if isinstance(value, Mapping):
         if not value:
@@ -104,6 +146,22 @@ def _value_lines(value: Value, depth: int) -> list[str]:
             lines[-1] += ","
         return [*lines, f"{pad}]"]
     return [_scalar(value)]
+
+
+def _described(value: Value) -> Any:
+    """A value as python-hcl2 reads it back: strings unquoted (their `${`/`%{` escapes kept), expressions as
+    "${…}", objects with their keys unquoted. A test checks this against python-hcl2 on generated modules."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Expr):
+        return "${" + value.text + "}"
+    if isinstance(value, str):
+        return value.replace("${", "$${").replace("%{", "%%{")
+    if isinstance(value, Mapping):
+        return {key: _described(item) for key, item in value.items()}
+    if isinstance(value, Sequence):
+        return [_described(item) for item in value]
+    return value
 
 
 def _is_scalar(value: Value) -> bool:

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from versus.terraform.findings import Finding
-from versus.terraform.parse import Block, TfFile, parse_file
+from versus.terraform.parse import parse_file
+from versus.terraform.tree import Block, TfFile
 
 _META_ARGUMENTS = frozenset({"source", "version", "count", "for_each", "providers", "depends_on"})
 

@@ -4,48 +4,33 @@ python-hcl2's dict output drops positions, and a finding that cannot say where i
 time, so this walks python-hcl2's rule tree instead and keeps each element's starting line.
 """
 
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import hcl2
 from hcl2.rules.abstract import LarkElement
 from hcl2.rules.base import AttributeRule, BlockRule, BodyRule
 from hcl2.utils import SerializationOptions
 
+from versus.terraform.tree import Attribute, Block, TfFile
+
 # Strings come back without their quotes; expressions come back as "${…}".
 _OPTIONS = SerializationOptions(with_comments=False, strip_string_quotes=True, explicit_blocks=False)
 
 
-@dataclass(frozen=True)
-class Attribute:
-    name: str
-    value: Any
-    line: int
-
-
-@dataclass
-class Block:
-    type: str
-    labels: tuple[str, ...]
-    line: int
-    end_line: int = 0
-    attributes: dict[str, Attribute] = field(default_factory=dict)
-    blocks: list["Block"] = field(default_factory=list)
-
-    def children(self, type_name: str) -> list["Block"]:
-        return [block for block in self.blocks if block.type == type_name]
-
-
-@dataclass(frozen=True)
-class TfFile:
-    path: Path
-    blocks: list[Block]
-
-
 def parse_file(path: Path) -> TfFile:
-    """Parse one .tf file; python-hcl2 raises on a syntax error, naming the position."""
+    """Parse one .tf file; python-hcl2 raises on a syntax error, naming the position.
+
+    A check reads a module's files up to three times (its blocks, the variables its callers may set, the
+    outputs they may use), so a file is parsed once for as long as it is unchanged.
+    """
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(path: Path, mtime_ns: int, size: int) -> TfFile:
     tree = hcl2.parses(path.read_text(encoding="utf-8"))
     return TfFile(path=path, blocks=_body(tree.body).blocks)
 
@@ -61,13 +46,10 @@ def tf_files(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def is_expression(value: Any) -> bool:
-    """True for a value Terraform only knows at plan time (a reference, a function call, a template)."""
-    return isinstance(value, str) and "${" in value
-
-
 def _lines(element: LarkElement) -> tuple[int, int]:
-    meta = element.to_lark().meta
+    """The element's first and last line. Read from the rule itself: `to_lark()` would rebuild the whole
+    subtree for every element asked, which made a large file's walk quadratic."""
+    meta = getattr(element, "_meta", None)
     return int(getattr(meta, "line", 0) or 0), int(getattr(meta, "end_line", 0) or 0)
 
 

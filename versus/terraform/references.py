@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from versus.terraform.findings import Finding
-from versus.terraform.parse import Block, TfFile, is_expression, parse_file
+from versus.terraform.parse import parse_file
 from versus.terraform.schema import ProviderSchemas
+from versus.terraform.tree import Block, TfFile, is_expression
 
 _INDEX = r"(?:\[[^\]]*\])?"
 _VAR = re.compile(r"(?<![\w.])var\.(\w+)")

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from versus.terraform.hcl import Blank, Block, Expr, Value, render_file
+from versus.terraform.hcl import Blank, Block, Expr, RenderedFile, Value, render_file
 
 AWS_PROVIDER = ("hashicorp/aws", ">= 6.47.0, < 7.0.0")
 AWSCC_PROVIDER = ("hashicorp/awscc", ">= 1.96.0, < 2.0.0")
@@ -39,8 +39,8 @@ def render_root_module(
     *,
     runtime: str = "ecs",
     resolve_on_alert_resolved: bool = False,
-) -> dict[str, str]:
-    """File name → content of a root module for the spec, using the bundled modules at `modules_source`.
+) -> dict[str, RenderedFile]:
+    """File name → text and blocks of a root module for the spec, using the bundled modules at `modules_source`.
 
     `runtime` (ec2, ecs or lambda) decides who may assume the receiver's IAM role. Outputs include
     `response_plan_arns`, a map from response plan alias to ARN, which the receiver's config needs.

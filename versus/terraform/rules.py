@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from versus.terraform.findings import Finding
-from versus.terraform.parse import Block, TfFile, is_expression
+from versus.terraform.tree import Block, TfFile, is_expression
 
 ALIAS = re.compile(r"^[a-z0-9_-]{1,255}$")
 MAX_STAGE_MINUTES = 30

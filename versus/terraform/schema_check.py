@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from versus.terraform.findings import Finding
-from versus.terraform.parse import Attribute, Block, TfFile, is_expression
 from versus.terraform.schema import ProviderSchemas
+from versus.terraform.tree import Attribute, Block, TfFile, is_expression
 
 # Meta-arguments Terraform itself handles in every resource/data block.
 _META_ATTRIBUTES = frozenset({"count", "for_each", "provider", "depends_on"})

@@ -1,5 +1,8 @@
 """The CLI: one module per command, exit codes that scripts can rely on."""
 
+import subprocess
+import sys
+
 import pytest
 
 from versus.gen.cli import COMMANDS, build_parser, main
@@ -46,3 +49,15 @@ def test_an_unchanged_output_file_is_not_rewritten(tmp_path, seed_spec):
     before = target.stat().st_mtime_ns
     assert main(["alertmanager", seed_spec, "-o", str(target)]) == 0
     assert target.stat().st_mtime_ns == before
+
+
+def test_a_command_loads_only_its_own_module(tmp_path, seed_spec) -> None:
+    """`versus-gen config` must not pay for boto3, which only override and apply need."""
+    script = (
+        "import sys\n"
+        "from versus.gen.cli import main\n"
+        f"code = main(['config', {seed_spec!r}, '-o', {str(tmp_path / 'config.yaml')!r}])\n"
+        "print(code, 'boto3' in sys.modules, 'versus.gen.commands.override' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "False", "False"]

@@ -57,7 +57,7 @@ def test_findings_are_printed_and_exit_1(seed_spec, tmp_path, capsys, monkeypatc
     monkeypatch.setenv("VERSUS_AWS_PROVIDER_SCHEMA", str(schema))
     out = tmp_path / "root"
     finding = Finding(out / "main.tf", 3, "module.contacts", "something AWS would refuse")
-    monkeypatch.setattr("versus.terraform.check.check_paths", lambda paths, schemas: [finding])
+    monkeypatch.setattr("versus.terraform.check.check_paths", lambda paths, schemas, described=(): [finding])
     assert main(["terraform", seed_spec, "-o", str(out)]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == str(finding)
 

@@ -17,7 +17,7 @@ def test_same_spec_gives_byte_identical_files(seed_data) -> None:
 
 
 def test_response_plan_arns_output_is_keyed_by_alias(seed_data) -> None:
-    outputs = render_root_module(seed_data, "./modules")["outputs.tf"]
+    outputs = render_root_module(seed_data, "./modules")["outputs.tf"].text
     block = outputs.split('output "response_plan_arns"')[1].split("\n}\n")[0]
     assert re.findall(r"^    (\w+)\s+= module\.response_plan_(\w+)\.arn$", block, re.M) == [
         ("platform", "platform"),
@@ -27,7 +27,7 @@ def test_response_plan_arns_output_is_keyed_by_alias(seed_data) -> None:
 
 
 def test_every_response_plan_name_matches_the_iam_pattern(seed_data) -> None:
-    main = render_root_module(seed_data, "./modules")["main.tf"]
+    main = render_root_module(seed_data, "./modules")["main.tf"].text
     names = re.findall(r'^  name\s+= "([^"]+)"$', main, re.M)
     assert names == ["PlatformCriticalPlan", "NetworkCriticalPlan", "AppCriticalPlan"]
     assert all(fnmatch.fnmatchcase(name, "*Critical*") for name in names)
@@ -41,7 +41,7 @@ def test_a_plan_name_outside_the_iam_pattern_is_refused(seed_data) -> None:
 
 
 def test_modules_are_referenced_under_modules_source(seed_data) -> None:
-    main = render_root_module(seed_data, "../bundle/modules/")["main.tf"]
+    main = render_root_module(seed_data, "../bundle/modules/")["main.tf"].text
     sources = set(re.findall(r'source = "([^"]+)"', main))
     assert sources == {
         f"../bundle/modules/{name}"
@@ -58,7 +58,7 @@ def test_modules_are_referenced_under_modules_source(seed_data) -> None:
 
 
 def test_rotations_become_schedules_with_aws_names_and_offsets(seed_data) -> None:
-    main = render_root_module(seed_data, "./modules")["main.tf"]
+    main = render_root_module(seed_data, "./modules")["main.tf"].text
     platform = main.split('module "rotation_platform_rotation" {')[1].split("\n}\n")[0]
     assert 'rotation_name = "platform_rotation"' in platform
     assert 'alias         = "platform-rotation"' in platform
@@ -70,7 +70,7 @@ def test_rotations_become_schedules_with_aws_names_and_offsets(seed_data) -> Non
 
 
 def test_escalation_stages_target_schedules_and_people(seed_data) -> None:
-    main = render_root_module(seed_data, "./modules")["main.tf"]
+    main = render_root_module(seed_data, "./modules")["main.tf"].text
     platform = main.split('module "escalation_platform" {')[1].split("\n}\n")[0]
     assert re.findall(r"duration_in_minutes = (\d+)", platform) == ["5", "5", "10", "0"]
     assert "contact_arn = module.rotation_platform_rotation.contact_arn" in platform
@@ -78,7 +78,7 @@ def test_escalation_stages_target_schedules_and_people(seed_data) -> None:
 
 
 def test_response_plan_options_follow_the_spec(seed_data) -> None:
-    main = render_root_module(seed_data, "./modules")["main.tf"]
+    main = render_root_module(seed_data, "./modules")["main.tf"].text
     platform = main.split('module "response_plan_platform" {')[1].split("\n}\n")[0]
     assert 'chat_channel_sns_topic_arn = "arn:aws:sns:us-east-1:123456789012:platform-incidents"' in platform
     assert 'document_name = "AWS-RestartEC2Instance"' in platform

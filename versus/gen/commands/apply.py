@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.output.is_dir():
             return _not_applied(f"{args.output} does not exist; write it with `versus-gen terraform` first")
     else:
-        for path in generate(spec, args.output, args):
+        for path in generate(spec, args.output, args).written:
             print(f"wrote {path}{'/' if path.is_dir() else ''}")
     try:
         arns = apply(args.output, args.auto_approve, confirm=ask_to_apply, terraform_bin=terraform_bin)

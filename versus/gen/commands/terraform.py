@@ -14,9 +14,10 @@ from pathlib import Path
 from versus.gen.problems import InputError, Problem
 from versus.gen.spec import load_spec
 from versus.gen.spec_model import TeamSpec
-from versus.terraform.bundle import write_root_module
+from versus.terraform.bundle import RootModule, write_root_module
 from versus.terraform.render import RUNTIMES, RenderError
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
+from versus.terraform.tree import TfFile
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,7 +48,7 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def generate(spec: TeamSpec, out_dir: Path, args: argparse.Namespace) -> list[Path]:
+def generate(spec: TeamSpec, out_dir: Path, args: argparse.Namespace) -> RootModule:
     """Write the root module and its modules; a spec AWS cannot take is a problem in the spec file."""
     try:
         return write_root_module(
@@ -59,12 +60,13 @@ def generate(spec: TeamSpec, out_dir: Path, args: argparse.Namespace) -> list[Pa
 
 def run(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
-    for path in generate(spec, args.output, args):
+    module = generate(spec, args.output, args)
+    for path in module.written:
         print(f"wrote {path}{'/' if path.is_dir() else ''}")
-    return check_offline(args.output)
+    return check_offline(args.output, module.generated)
 
 
-def check_offline(directory: Path) -> int:
+def check_offline(directory: Path, generated: list[TfFile]) -> int:
     """Check the written files against the provider schema; 1 if there are findings, 0 otherwise.
 
     The checker needs python-hcl2 (a test dependency) and the schema JSON; without either, say the check
@@ -79,7 +81,7 @@ def check_offline(directory: Path) -> int:
     except ImportError as error:
         print(f"offline check skipped: {error.name} is not installed", file=sys.stderr)
         return 0
-    findings = check_paths([directory], ProviderSchemas.load(schemas))
+    findings = check_paths([directory], ProviderSchemas.load(schemas), generated)
     for finding in findings:
         print(finding)
     if findings:
