@@ -11,6 +11,7 @@ from versus.analytics.multiproc import multiprocess_metrics
 from versus.analytics.report_command import add_report_command, run_report
 from versus.config import DEFAULT_PATH, ConfigError, load_config
 from versus.config.model import Config
+from versus.console.cli import add_console_command, run_console
 from versus.server.serve import serve as run_server
 
 log = logging.getLogger("versus")
@@ -30,7 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--port", type=int, help="override the config's port")
     report = add_report_command(commands)
     report.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
+    add_console_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "console":
+        return run_console(args)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = _load(args.config)

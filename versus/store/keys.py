@@ -39,3 +39,12 @@ class Keys:
     @property
     def ack_secret(self) -> str:
         return f"{self.prefix}ack_secret"
+
+    @property
+    def console_secret(self) -> str:
+        """The console's session-signing secret when the config sets none (created once, like ack_secret)."""
+        return f"{self.prefix}console:secret"
+
+    def console_logins(self, address: str) -> str:
+        """Counter of console login attempts from one address, expiring with the rate-limit window."""
+        return f"{self.prefix}console:logins:{address}"

@@ -1,0 +1,148 @@
+"""Console access against a real `versus serve` and Redis: login, sessions, CSRF, roles and the proxy header."""
+
+import time
+
+import httpx
+import pytest
+
+from tests.integration.console.conftest import PASSWORD, csrf_of, log_in, running_console
+from tests.integration.receiver.test_intake import SEED_BODY
+
+
+def test_every_page_but_login_and_static_files_needs_a_login(console):
+    receiver = console.receiver
+    for path in ("/ui/", "/ui/oncall", "/ui/health", "/ui/incidents/x", "/ui/oncall/platform/calendar"):
+        answer = httpx.get(receiver.url + path)
+        assert answer.status_code == 303, path
+        assert answer.headers["location"].startswith("/ui/login?next=")
+    for path in ("/ui/incidents/x/acknowledge", "/ui/incidents/x/resolve", "/ui/logout"):
+        assert httpx.post(receiver.url + path, data={"csrf": "x"}).status_code == 401, path
+    assert httpx.get(receiver.url + "/ui/login").status_code == 200
+    script = httpx.get(receiver.url + "/ui/static/console.js")
+    assert script.status_code == 200 and "localiseTimes" in script.text
+
+
+def test_wrong_password_unknown_user_and_login_without_csrf_are_refused(console):
+    receiver = console.receiver
+    client = httpx.Client(base_url=receiver.url)
+    token = csrf_of(client.get("/ui/login").text)
+    wrong = client.post("/ui/login", data={"csrf": token, "user": "alice", "password": "nope"})
+    assert wrong.status_code == 401 and "Wrong user name or password." in wrong.text
+    assert "versus_session" not in wrong.headers.get("set-cookie", "")
+    unknown = client.post("/ui/login", data={"csrf": csrf_of(wrong.text), "user": "zed", "password": PASSWORD})
+    assert unknown.status_code == 401
+    no_csrf = client.post("/ui/login", data={"user": "alice", "password": PASSWORD})
+    assert no_csrf.status_code == 403 and "CSRF" in no_csrf.text
+    assert client.get("/ui/").status_code == 303
+
+
+def test_session_cookie_is_httponly_strict_and_signed(console):
+    receiver = console.receiver
+    client = log_in(receiver)
+    cookie = client.get("/ui/").headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/ui" in cookie
+    assert "Secure" not in cookie  # plain-HTTP public_host; see the https test below
+    value = client.cookies["versus_session"]
+    forged = httpx.get(receiver.url + "/ui/", cookies={"versus_session": value[:-4] + "0000"})
+    assert forged.status_code == 303
+
+
+def test_missing_or_wrong_csrf_token_changes_nothing(console):
+    receiver = console.receiver
+    incident_id = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=5").json()["id"]
+    client = log_in(receiver)
+    for data in ({}, {"csrf": "forged"}):
+        for action in ("acknowledge", "resolve"):
+            answer = client.post(f"/ui/incidents/{incident_id}/{action}", data=data)
+            assert answer.status_code == 403 and "CSRF" in answer.text
+    incident = receiver.incident(incident_id)
+    assert incident["escalation"] == "pending" and incident["status"] == "firing"
+    assert "acknowledged_at" not in incident
+
+
+def test_viewer_sees_but_may_not_acknowledge(console):
+    receiver = console.receiver
+    incident_id = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=5").json()["id"]
+    client = log_in(receiver, "victor")
+    page = client.get(f"/ui/incidents/{incident_id}")
+    assert page.status_code == 200 and "You are a viewer" in page.text and ">Acknowledge<" not in page.text
+    refused = client.post(f"/ui/incidents/{incident_id}/acknowledge", data={"csrf": csrf_of(page.text)})
+    assert refused.status_code == 403 and "responder role" in refused.text
+    assert receiver.incident(incident_id)["escalation"] == "pending"
+
+
+def test_resolve_cancels_the_pending_page_and_names_the_actor(console):
+    receiver = console.receiver
+    incident_id = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=0.03").json()["id"]
+    client = log_in(receiver)
+    page = client.get(f"/ui/incidents/{incident_id}")
+    done = client.post(f"/ui/incidents/{incident_id}/resolve", data={"csrf": csrf_of(page.text)})
+    assert done.status_code == 303
+    incident = receiver.incident(incident_id)
+    assert (incident["status"], incident["resolved_by"]) == ("resolved", "alice")
+    assert (incident["escalation"], incident["cancelled_reason"]) == ("cancelled", "resolved")
+    after = client.get(done.headers["location"])
+    assert "Resolved." in after.text and "<strong>resolved</strong> by alice" in after.text
+    time.sleep(2.5)
+    assert console.pages_started(incident_id) == 0
+
+
+def test_proxy_header_is_refused_from_an_address_not_configured(console):
+    receiver = console.receiver  # trusts 10.99.0.0/16 only; the test connects from 127.0.0.1
+    answer = httpx.get(receiver.url + "/ui/", headers={"X-Forwarded-User": "mallory"})
+    assert answer.status_code == 403 and "not a trusted proxy" in answer.text
+    with_session = log_in(receiver)
+    assert with_session.get("/ui/", headers={"X-Forwarded-Email": "m@example.com"}).status_code == 403
+
+
+@pytest.fixture(scope="module")
+def strict(redis_server, tmp_path_factory):
+    """HTTPS public host, a proxy on 127.0.0.1, a 2.4 s idle expiry and 2 failed logins allowed."""
+    proxy = {"trusted_addresses": ["127.0.0.1/32"], "responders": ["ops@example.com"]}
+    workdir = tmp_path_factory.mktemp("strict")
+    options = {"proxy": proxy, "idle_minutes": 0.04, "login_attempts": 2}
+    with running_console(redis_server, workdir, "https://versus.example.com", **options) as running:
+        yield running.receiver
+
+
+def test_proxy_header_from_a_trusted_address_logs_in_with_its_role(strict):
+    receiver = strict
+    incident_id = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=5").json()["id"]
+    viewer = httpx.get(receiver.url + "/ui/", headers={"X-Forwarded-User": "pat"})
+    assert viewer.status_code == 200 and 'pat <span class="role">(viewer)</span>' in viewer.text
+    headers = {"X-Forwarded-User": "olga", "X-Forwarded-Email": "ops@example.com"}
+    page = httpx.get(f"{receiver.url}/ui/incidents/{incident_id}", headers=headers)
+    assert "(responder)" in page.text
+    done = httpx.post(
+        f"{receiver.url}/ui/incidents/{incident_id}/acknowledge", data={"csrf": csrf_of(page.text)}, headers=headers
+    )
+    assert done.status_code == 303
+    assert receiver.incident(incident_id)["acknowledged_by"] == "olga"
+    other = httpx.post(
+        f"{receiver.url}/ui/incidents/{incident_id}/resolve",
+        data={"csrf": csrf_of(page.text)},
+        headers={"X-Forwarded-User": "pat"},
+    )
+    assert other.status_code == 403  # another user's token is not theirs
+
+
+def test_https_public_host_secure_cookie_idle_expiry_and_login_rate_limit(strict):
+    receiver = strict
+    client = httpx.Client(base_url=receiver.url)
+    form = client.get("/ui/login")
+    assert "Secure" in form.headers["set-cookie"]
+    token = form.cookies["versus_login"]
+    # httpx keeps Secure cookies off plain HTTP, as browsers do: send them by hand from here on
+    good = {"csrf": token, "user": "alice", "password": PASSWORD}
+    cookies = {"versus_login": token}
+    login = httpx.post(receiver.url + "/ui/login", data=good, cookies=cookies)
+    assert login.status_code == 303 and "Secure" in login.headers["set-cookie"]
+    session = {"versus_session": login.cookies["versus_session"]}
+    assert httpx.get(receiver.url + "/ui/", cookies=session).status_code == 200
+    time.sleep(3)  # idle_minutes 0.04 = 2.4 s
+    assert httpx.get(receiver.url + "/ui/", cookies=session).status_code == 303
+    bad = {**good, "password": "wrong"}
+    codes = [httpx.post(receiver.url + "/ui/login", data=bad, cookies=cookies).status_code for _ in range(3)]
+    assert codes == [401, 401, 429]
+    limited = httpx.post(receiver.url + "/ui/login", data=good, cookies=cookies)
+    assert limited.status_code == 429 and "Too many failed logins" in limited.text
