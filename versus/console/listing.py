@@ -1,19 +1,17 @@
-"""The incident list: filters from the query string, one page chosen in Redis, rows ready to render.
+"""The incident list: filters from the query string, open incidents first, one page of rows.
 
-The by-time index (a sorted set the store keeps) is walked by a read-only Lua script that classifies
-and filters the newest `list_window` incidents and returns only the page's ids, so a request costs one
-round trip plus one pipeline of `page_size` hashes, however many incidents match.
+Sorting and filtering run over the process's `IncidentIndex` (kept current from the event stream), so a
+request costs Redis one read of the new events and one pipeline of `page_size` hashes, however many
+incidents there are.
 """
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, cast
 
 import redis.asyncio as aioredis
-from redis.commands.core import AsyncScript
 
+from versus.console.index import Entry, IncidentIndex
 from versus.store.incidents import decode_incident
 from versus.store.keys import Keys
 
@@ -86,8 +84,13 @@ def state_of(incident: Mapping[str, Any]) -> str:
     return "failed" if escalation == "failed" else "firing"
 
 
-def _source() -> str:
-    return resources.files("versus.console").joinpath("lua", "list_incidents.lua").read_text(encoding="utf-8")
+def _matches(entry: Entry, filters: Filters) -> bool:
+    return (
+        (not filters.team or entry.team == filters.team)
+        and (not filters.severity or entry.severity == filters.severity)
+        and (not filters.drill or entry.drill == (filters.drill == "yes"))
+        and (not filters.q or filters.q in entry.alertname or filters.q in entry.service)
+    )
 
 
 class IncidentList:
@@ -96,17 +99,22 @@ class IncidentList:
         self.keys = keys
         self.page_size = page_size
         self.window = window
-        self.script: AsyncScript = client.register_script(_source())
+        self.index = IncidentIndex(client, keys, window)
 
     async def page(self, filters: Filters) -> Page:
+        await self.index.refresh()
+        buckets: dict[str, list[str]] = {state: [] for state in STATES}
+        counts = dict.fromkeys(STATES, 0)
+        for incident_id, entry in self.index.newest_first():
+            if not _matches(entry, filters):
+                continue
+            state = entry.state
+            counts[state] += 1
+            if filters.state in ("", state) or (filters.state == "open" and state != "resolved"):
+                buckets[state].append(incident_id)
+        ordered = [incident_id for state in STATES for incident_id in buckets[state]]
         offset = (filters.page - 1) * self.page_size
-        criteria = {"team": filters.team, "severity": filters.severity, "state": filters.state,
-                    "drill": filters.drill, "q": filters.q}  # fmt: skip
-        total, ids, flat = await self.script(
-            keys=[self.keys.incidents_by_time],
-            args=[self.keys.incident(""), self.window, json.dumps(criteria), offset, self.page_size],
-        )
-        counts = {str(name): int(count) for name, count in zip(flat[::2], flat[1::2], strict=True)}
+        ids = ordered[offset : offset + self.page_size]
         async with self.client.pipeline(transaction=False) as pipe:
             for incident_id in ids:
                 pipe.hmget(self.keys.incident(incident_id), ROW_FIELDS)
@@ -115,5 +123,5 @@ class IncidentList:
         incidents = [decode_incident(raw) for raw in hashes if raw]
         for incident in incidents:
             incident["state"] = state_of(incident)
-        pages = max(1, -(-int(total) // self.page_size))
-        return Page(incidents, int(total), counts, filters.page, pages, filters, self.window)
+        pages = max(1, -(-len(ordered) // self.page_size))
+        return Page(incidents, len(ordered), counts, filters.page, pages, filters, self.window)

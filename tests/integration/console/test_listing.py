@@ -90,3 +90,19 @@ def test_filters_from_a_query_string_drop_what_they_do_not_know():
     assert filters == Filters(severity="critical", q="x")
     assert Filters.from_query({"page": "4", "state": "open"}).query(page=5) == {"state": "open", "page": 5}
     assert Filters(team="web").query(page=1) == {"team": "web"}
+
+
+async def test_changes_after_the_first_look_are_followed_from_the_event_stream(store, client, key_prefix):
+    first = await add(store, "first")
+    listing = IncidentList(client, Keys(key_prefix), page_size=10, window=3)
+    assert names(await listing.page(Filters())) == ["first"]
+    second = await add(store, "second", page=False)
+    await store.acknowledge(first, by="bob")
+    page = await listing.page(Filters())
+    assert names(page) == ["second", "first"] and page.counts["acknowledged"] == 1
+    await store.resolve(second, by="alice")
+    for index in range(3):
+        await add(store, f"later-{index}")
+    page = await listing.page(Filters())
+    assert names(page) == ["later-2", "later-1", "later-0"], "the window keeps only the newest"
+    assert page.counts["resolved"] == 0
