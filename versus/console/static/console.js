@@ -2,10 +2,10 @@
 // and a gentle refresh of list pages. No library, no build step.
 "use strict";
 
-const local = new Intl.DateTimeFormat(undefined, {
-  year: "numeric", month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-  timeZoneName: "short",
-});
+const parts = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" };
+const thisYear = new Intl.DateTimeFormat(undefined, parts);
+const otherYear = new Intl.DateTimeFormat(undefined, { ...parts, year: "numeric" });
+const local = { format: (at) => (at.getFullYear() === new Date().getFullYear() ? thisYear : otherYear).format(at) };
 
 function localiseTimes() {
   for (const node of document.querySelectorAll("time.local")) {
