@@ -11,7 +11,7 @@ from tests.integration.receiver.test_intake import SEED_BODY
 
 def test_every_page_but_login_and_static_files_needs_a_login(console):
     receiver = console.receiver
-    for path in ("/ui/", "/ui/oncall", "/ui/health", "/ui/incidents/x", "/ui/oncall/platform/calendar"):
+    for path in ("/ui", "/ui/", "/ui/oncall", "/ui/health", "/ui/incidents/x", "/ui/oncall/platform/calendar"):
         answer = httpx.get(receiver.url + path)
         assert answer.status_code == 303, path
         assert answer.headers["location"].startswith("/ui/login?next=")

@@ -27,3 +27,15 @@ def test_a_plain_password_in_the_config_is_refused_with_its_key_path():
     with pytest.raises(ConfigError) as error:
         parse_config("console: {users: [{name: alice, password_hash: hunter2}]}", source="test", env={})
     assert "console.users[0].password_hash" in str(error.value)
+
+
+def test_serve_spec_option_sets_the_console_spec(tmp_path, monkeypatch):
+    from versus import cli
+
+    config_path = tmp_path / "config.yaml"
+    config_path.write_text("console: {enable: true, spec: from-config.yaml}\n")
+    seen = []
+    monkeypatch.setattr(cli, "run_server", lambda config, **_: seen.append(config) or 0)
+    assert cli.main(["serve", "--config", str(config_path), "--spec", "teams.yaml"]) == 0
+    assert cli.main(["serve", "--config", str(config_path)]) == 0
+    assert [config.console.spec for config in seen] == ["teams.yaml", "from-config.yaml"]
