@@ -146,3 +146,27 @@ def test_https_public_host_secure_cookie_idle_expiry_and_login_rate_limit(strict
     assert codes == [401, 401, 429]
     limited = httpx.post(receiver.url + "/ui/login", data=good, cookies=cookies)
     assert limited.status_code == 429 and "Too many failed logins" in limited.text
+
+
+def test_incident_page_shows_alertmanager_labels_and_only_web_links(console):
+    receiver = console.receiver
+    labels = {"alertname": "DiskFull", "service": "db", "team": "platform", "severity": "critical"}
+    annotations = {"summary": "<img src=x onerror=alert(1)>", "runbook_url": "javascript:alert(1)",
+                   "dashboard_url": "https://grafana.example.com/d/1"}  # fmt: skip
+    body = {
+        "version": "4", "receiver": "versus-platform", "status": "firing", "groupKey": '{}:{alertname="DiskFull"}',
+        "groupLabels": {"alertname": "DiskFull"}, "commonLabels": labels, "commonAnnotations": annotations,
+        "externalURL": "http://alertmanager", "truncatedAlerts": 0,
+        "alerts": [{"status": "firing", "labels": labels, "annotations": annotations,
+                    "startsAt": "2026-11-30T00:00:00Z", "endsAt": "0001-01-01T00:00:00Z",
+                    "generatorURL": "http://prometheus:9090/graph", "fingerprint": "0123456789abcdef"}],
+    }  # fmt: skip
+    incident_id = receiver.post(body).json()["id"]
+    page = log_in(receiver, "victor").get(f"/ui/incidents/{incident_id}")
+    assert page.status_code == 200
+    assert 'href="http://prometheus:9090/graph"' in page.text
+    assert 'href="https://grafana.example.com/d/1"' in page.text
+    assert 'href="javascript:' not in page.text and "<img src=x" not in page.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+    assert '<th scope="row">severity</th><td>critical</td>' in page.text
+    assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["content-security-policy"]
