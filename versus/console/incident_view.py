@@ -6,6 +6,7 @@ from typing import Any, cast
 import redis.asyncio as aioredis
 
 from versus.analytics.events import Event, parse_event
+from versus.console.index import StreamEntries
 from versus.notify.message import template_data
 from versus.notify.templates import MessageTemplate
 from versus.store.keys import Keys
@@ -36,23 +37,16 @@ async def timeline(client: "aioredis.Redis", keys: Keys, incident_id: str, creat
     start = f"{created_at_ms}-0"
     read = 0
     while read < TIMELINE_SCAN:
-        entries = cast(
-            list[tuple[str | bytes, dict[str | bytes, str | bytes]]],
-            await client.xrange(keys.events, min=start, max="+", count=_CHUNK),
-        )
+        entries = cast(StreamEntries, await client.xrange(keys.events, min=start, max="+", count=_CHUNK))
         for entry_id, fields in entries:
-            event = parse_event({_text(k): _text(v) for k, v in fields.items()})
+            event = parse_event(fields)
             if event is not None and event.incident == incident_id:
                 steps.append(_step(event))
-            start = f"({_text(entry_id)}"
+            start = f"({entry_id}"
         read += len(entries)
         if len(entries) < _CHUNK:
             return Timeline(steps, complete=True)
     return Timeline(steps, complete=False)
-
-
-def _text(value: str | bytes) -> str:
-    return value.decode() if isinstance(value, bytes) else value
 
 
 def _step(event: Event) -> Step:

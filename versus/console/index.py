@@ -22,7 +22,7 @@ from versus.store.keys import Keys
 
 _CHUNK = 1_000
 _FIELDS = ("created_at", "summary", "drill", "due_at", "status", "escalation", "acknowledged_at")
-_Entries = list[tuple[str, dict[str, str]]]  # the client decodes responses (see versus.store.connection)
+StreamEntries = list[tuple[str, dict[str, str]]]  # the client decodes responses (see versus.store.connection)
 
 
 @dataclass
@@ -85,7 +85,7 @@ class IncidentIndex:
 
     async def _load(self) -> None:
         """Every incident of the window from the hashes; events after the stream's end at this moment follow."""
-        last = cast(_Entries, await self.client.xrevrange(self.keys.events, count=1))
+        last = cast(StreamEntries, await self.client.xrevrange(self.keys.events, count=1))
         self.last_event = last[0][0] if last else "0-0"
         ids = cast(list[str], await self.client.zrange(self.keys.incidents_by_time, -self.window, -1))
         for start in range(0, len(ids), _CHUNK):
@@ -108,7 +108,9 @@ class IncidentIndex:
 
     async def _follow(self) -> None:
         while True:
-            found = cast(_Entries, await self.client.xrange(self.keys.events, min=f"({self.last_event}", count=_CHUNK))
+            found = cast(
+                StreamEntries, await self.client.xrange(self.keys.events, min=f"({self.last_event}", count=_CHUNK)
+            )
             for entry_id, fields in found:
                 event = parse_event(fields)
                 if event is not None:
