@@ -48,3 +48,7 @@ class Keys:
     def console_logins(self, address: str) -> str:
         """Counter of console login attempts from one address, expiring with the rate-limit window."""
         return f"{self.prefix}console:logins:{address}"
+
+    def console_logout(self, session_token: str) -> str:
+        """Marks a console session logged out until it would have expired anyway (cookies are stateless)."""
+        return f"{self.prefix}console:logout:{session_token}"

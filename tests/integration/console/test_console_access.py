@@ -170,3 +170,15 @@ def test_incident_page_shows_alertmanager_labels_and_only_web_links(console):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
     assert '<th scope="row">severity</th><td>critical</td>' in page.text
     assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_logout_needs_its_csrf_token_and_ends_the_session_even_for_a_kept_cookie(console):
+    client = log_in(console.receiver)
+    page = client.get("/ui/")
+    kept = client.cookies["versus_session"]
+    assert client.post("/ui/logout", data={}).status_code == 403
+    assert client.get("/ui/").status_code == 200
+    out = client.post("/ui/logout", data={"csrf": csrf_of(page.text)})
+    assert out.status_code == 303 and out.headers["location"] == "/ui/login"
+    replayed = httpx.get(console.receiver.url + "/ui/", cookies={"versus_session": kept})
+    assert replayed.status_code == 303

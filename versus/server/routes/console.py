@@ -93,6 +93,8 @@ async def identify(request: Request) -> HTTPResponse | None:
         request.ctx.viewer = Viewer(user, role, console.codec.proxy_csrf(user), "proxy")
         return None
     session = console.codec.decode(request.cookies.get(COOKIE) or "", int(time.time()))
+    if session is not None and await _services(request).redis.exists(_logout_key(request, session)):
+        session = None
     if session is None:
         if request.method == "GET":
             return redirect(f"/ui/login?{_next_query(request)}", status=303)
@@ -124,6 +126,11 @@ def _set_session(request: Request, response: HTTPResponse, session: Session) -> 
         secure=console.secure_cookies,
         max_age=int(console.config.idle_minutes * 60),
     )
+
+
+def _logout_key(request: Request, session: Session) -> str:
+    """The session's CSRF token is random per login, so it names the session too."""
+    return _services(request).store.keys.console_logout(session.csrf)
 
 
 def _next_query(request: Request) -> str:
@@ -196,6 +203,10 @@ async def logout(request: Request) -> HTTPResponse:
     if not _csrf_ok(request, viewer.csrf):
         return _refusal(request, 403, "Refused", "The form had no valid CSRF token.")
     request.ctx.logged_out = True
+    session: Session | None = getattr(request.ctx, "session", None)
+    if session is not None:
+        idle = int(_console(request).config.idle_minutes * 60)
+        await _services(request).redis.set(_logout_key(request, session), "1", ex=max(1, idle))
     response = redirect("/ui/login", status=303)
     response.delete_cookie(COOKIE, path="/ui")
     return response
