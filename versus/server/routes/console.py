@@ -6,14 +6,17 @@ token; acknowledging and resolving also need the responder role.
 """
 
 import asyncio
+import contextlib
 import hmac
 import time
+from collections.abc import Awaitable
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from redis.exceptions import RedisError
 from sanic import Blueprint, Request, Sanic
 from sanic.response import HTTPResponse, html, redirect
 
@@ -57,6 +60,14 @@ def install(app: Sanic, config: Config) -> None:
     @app.before_server_start
     async def start_console(app: Sanic) -> None:
         app.ctx.console = await build_console(config, app.ctx.services)
+        warm = app.ctx.console.listing.index.refresh()
+        app.ctx.tasks.append(asyncio.get_running_loop().create_task(_quietly(warm), name="console-index"))
+
+
+async def _quietly(loading: Awaitable[None]) -> None:
+    """Load the list's index before the first visitor asks; if Redis is not there yet, the first list will."""
+    with contextlib.suppress(RedisError):
+        await loading
 
 
 def _console(request: Request) -> Console:
