@@ -1,4 +1,4 @@
-"""The console's session cookie: who, which role, the CSRF token and when last seen, signed with HMAC.
+"""The console's session cookie: who, the CSRF token and when last seen, signed with HMAC.
 
 Nothing is kept on the server: the signature makes the cookie tamper-proof, and `seen` (refreshed on
 every request) makes it expire after `idle_minutes` without use.
@@ -17,8 +17,7 @@ LOGIN_COOKIE = "versus_login"
 
 @dataclass(frozen=True)
 class Session:
-    user: str
-    role: str
+    user: str  # the role is looked up in the config on each request, so a change applies at once
     csrf: str
     seen: int  # epoch seconds of the last request
 
@@ -46,9 +45,7 @@ class SessionCodec:
             return None
         try:
             data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-            session = Session(
-                user=str(data["user"]), role=str(data["role"]), csrf=str(data["csrf"]), seen=int(data["seen"])
-            )
+            session = Session(user=str(data["user"]), csrf=str(data["csrf"]), seen=int(data["seen"]))
         except (ValueError, KeyError, TypeError):
             return None
         return session if 0 <= now - session.seen <= self.idle_seconds else None

@@ -18,6 +18,7 @@ from tests.support.receiver import Receiver
 from tests.support.redis_server import RedisServer
 from versus.console.passwords import hash_password
 from versus.oncall.providers.aws_incident_manager import client_token
+from versus.store.keys import Keys
 
 PASSWORD = "correct horse battery staple"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -46,6 +47,8 @@ def console_section(**overrides: Any) -> dict[str, Any]:
 class Console:
     receiver: Receiver
     aws: FakeAwsService
+    redis_url: str
+    keys: Keys
 
     def pages_started(self, incident_id: str) -> int:
         """StartIncident calls the fake AWS got for this incident (other tests share the receiver)."""
@@ -58,15 +61,11 @@ class Console:
 def running_console(redis_server: RedisServer, workdir: Path, public_host: str, **console: Any) -> Iterator[Console]:
     service, _ = incident_manager()
     aws = FakeAwsServer(service).start()
-    config = seed_config(
-        redis_server.url,
-        f"test-{uuid.uuid4().hex[:12]}:",
-        public_host=public_host,
-        console=console_section(**console),
-    )
+    keys = Keys(f"test-{uuid.uuid4().hex[:12]}:")
+    config = seed_config(redis_server.url, keys.prefix, public_host=public_host, console=console_section(**console))
     receiver = Receiver(config, workdir, {"AWS_ENDPOINT_URL_SSM_INCIDENTS": aws.url})
     try:
-        yield Console(receiver.start(), service)
+        yield Console(receiver.start(), service, redis_server.url, keys)
     finally:
         receiver.stop()
         aws.stop()

@@ -4,9 +4,11 @@ import time
 
 import httpx
 import pytest
+import redis
 
 from tests.integration.console.conftest import PASSWORD, csrf_of, log_in, running_console
 from tests.integration.receiver.test_intake import SEED_BODY
+from versus.console.session import Session, SessionCodec, new_token
 
 
 def test_every_page_but_login_and_static_files_needs_a_login(console):
@@ -182,3 +184,15 @@ def test_logout_needs_its_csrf_token_and_ends_the_session_even_for_a_kept_cookie
     assert out.status_code == 303 and out.headers["location"] == "/ui/login"
     replayed = httpx.get(console.receiver.url + "/ui/", cookies={"versus_session": kept})
     assert replayed.status_code == 303
+
+
+def test_a_signed_cookie_counts_only_for_a_user_in_the_config_with_the_config_role(console):
+    secret = redis.Redis.from_url(console.redis_url).get(console.keys.console_secret)
+    assert secret, "the receiver keeps its generated session secret in Redis"
+    codec = SessionCodec(secret, idle_seconds=1800)
+    now = int(time.time())
+    gone = codec.encode(Session("mallory", new_token(), now))  # validly signed, but not a configured user
+    assert httpx.get(console.receiver.url + "/ui/", cookies={"versus_session": gone}).status_code == 303
+    viewer = codec.encode(Session("victor", new_token(), now))
+    page = httpx.get(console.receiver.url + "/ui/", cookies={"versus_session": viewer})
+    assert page.status_code == 200 and "(viewer)" in page.text

@@ -11,7 +11,7 @@ from versus.console.passwords import hash_password, password_matches
 from versus.console.session import Session, SessionCodec
 
 CODEC = SessionCodec(b"secret", idle_seconds=600)
-SESSION = Session(user="alice", role="responder", csrf="token", seen=1_000)
+SESSION = Session(user="alice", csrf="token", seen=1_000)
 
 
 def test_a_session_round_trips_until_it_is_idle_too_long():
@@ -24,8 +24,8 @@ def test_a_session_round_trips_until_it_is_idle_too_long():
 def test_a_tampered_or_foreign_cookie_is_no_session():
     cookie = CODEC.encode(SESSION)
     payload, _, signature = cookie.partition(".")
-    promoted = CODEC.encode(Session("alice", "responder", "token", 1_000)).replace(payload, payload[:-2] + "xx")
-    assert CODEC.decode(promoted, now=1_000) is None
+    tampered = CODEC.encode(Session("alice", "token", 1_000)).replace(payload, payload[:-2] + "xx")
+    assert CODEC.decode(tampered, now=1_000) is None
     assert SessionCodec(b"other", 600).decode(cookie, now=1_000) is None
     assert CODEC.decode(f"{payload}.", now=1_000) is None
     assert CODEC.decode("", now=1_000) is None

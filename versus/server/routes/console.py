@@ -104,13 +104,16 @@ async def identify(request: Request) -> HTTPResponse | None:
         request.ctx.viewer = Viewer(user, role, console.codec.proxy_csrf(user), "proxy")
         return None
     session = console.codec.decode(request.cookies.get(COOKIE) or "", int(time.time()))
-    if session is not None and await _services(request).redis.exists(_logout_key(request, session)):
-        session = None
+    password_hash, role = password_user(console.config, session.user if session else "")
+    if session is not None and (
+        password_hash is None or await _services(request).redis.exists(_logout_key(request, session))
+    ):
+        session = None  # a user taken out of the config, or logged out, is out at once
     if session is None:
         if request.method == "GET":
             return redirect(f"/ui/login?{_next_query(request)}", status=303)
         return _refusal(request, 401, "Not logged in", "Log in first; your session may have expired.")
-    request.ctx.viewer = Viewer(session.user, session.role, session.csrf, "password")
+    request.ctx.viewer = Viewer(session.user, role, session.csrf, "password")
     request.ctx.session = session
     return None
 
@@ -122,7 +125,7 @@ async def finish(request: Request, response: HTTPResponse) -> None:
         response.headers.setdefault(name, value)
     session: Session | None = getattr(request.ctx, "session", None)
     if session is not None and not getattr(request.ctx, "logged_out", False):
-        renewed = Session(session.user, session.role, session.csrf, int(time.time()))
+        renewed = Session(session.user, session.csrf, int(time.time()))
         _set_session(request, response, renewed)
 
 
@@ -194,7 +197,7 @@ async def login(request: Request) -> HTTPResponse:
         return _login_page(request, problem=message, status=429)
     name = _form(request, "user")[:64]
     password = _form(request, "password")[:1024]
-    password_hash, role = password_user(console.config, name)
+    password_hash, _ = password_user(console.config, name)
     if not await asyncio.to_thread(password_matches, password_hash, password):
         async with services.redis.pipeline(transaction=True) as pipe:
             pipe.incr(attempts_key)
@@ -203,7 +206,7 @@ async def login(request: Request) -> HTTPResponse:
         return _login_page(request, problem="Wrong user name or password.", status=401, user=name)
     await services.redis.delete(attempts_key)
     response = redirect(_safe_next(_form(request, "next")), status=303)
-    _set_session(request, response, Session(name, role, new_token(), int(time.time())))
+    _set_session(request, response, Session(name, new_token(), int(time.time())))
     response.delete_cookie(LOGIN_COOKIE, path="/ui/login")
     return response
 
