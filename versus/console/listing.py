@@ -105,14 +105,18 @@ class IncidentList:
         await self.index.refresh()
         buckets: dict[str, list[str]] = {state: [] for state in STATES}
         counts = dict.fromkeys(STATES, 0)
+        narrowed = bool(filters.team or filters.severity or filters.drill or filters.q)
         for incident_id, entry in self.index.newest_first():
-            if not _matches(entry, filters):
+            if narrowed and not _matches(entry, filters):
                 continue
             state = entry.state
             counts[state] += 1
-            if filters.state in ("", state) or (filters.state == "open" and state != "resolved"):
-                buckets[state].append(incident_id)
-        ordered = [incident_id for state in STATES for incident_id in buckets[state]]
+            buckets[state].append(incident_id)
+        if filters.state == "open":
+            buckets["resolved"] = []
+        elif filters.state:
+            buckets = {filters.state: buckets[filters.state]}
+        ordered = [incident_id for state in STATES for incident_id in buckets.get(state, [])]
         offset = (filters.page - 1) * self.page_size
         ids = ordered[offset : offset + self.page_size]
         async with self.client.pipeline(transaction=False) as pipe:
