@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from versus.config.model import ConsoleConfig, ConsoleProxyConfig
 
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 RESPONDER = "responder"
 VIEWER = "viewer"
 
@@ -27,12 +28,24 @@ class UntrustedProxy(Exception):
     """An identity header came from an address that is not a configured proxy."""
 
 
+def trusted_networks(proxy: ConsoleProxyConfig) -> tuple[list[IPNetwork], list[str]]:
+    """The configured proxy networks, and the entries that are not an IP or a network (for a warning)."""
+    networks: list[IPNetwork] = []
+    bad: list[str] = []
+    for entry in proxy.trusted_addresses:
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            bad.append(entry)
+    return networks, bad
+
+
 def trusted(proxy: ConsoleProxyConfig, address: str) -> bool:
     try:
         peer = ipaddress.ip_address(address)
     except ValueError:
         return False
-    return any(peer in ipaddress.ip_network(network, strict=False) for network in proxy.trusted_addresses)
+    return any(peer in network for network in trusted_networks(proxy)[0])
 
 
 def proxy_user(proxy: ConsoleProxyConfig, address: str, headers: Mapping[str, str]) -> str | None:

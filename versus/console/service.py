@@ -5,6 +5,7 @@ import secrets
 from dataclasses import dataclass
 
 from versus.config.model import Config, ConsoleConfig
+from versus.console.access import trusted_networks
 from versus.console.listing import IncidentList
 from versus.console.oncall_view import OnCallSpec
 from versus.console.session import SessionCodec
@@ -34,6 +35,9 @@ async def build_console(config: Config, services: Services) -> Console:
         keys = services.store.keys
         await services.redis.set(keys.console_secret, secrets.token_hex(32), nx=True)
         secret = str(await services.redis.get(keys.console_secret))
+    _, bad = trusted_networks(console.proxy)
+    if bad:
+        log.warning("console.proxy.trusted_addresses: not an IP address or network, ignored: %s", ", ".join(bad))
     spec, problem = None, ""
     if console.spec:
         try:

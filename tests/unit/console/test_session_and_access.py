@@ -6,7 +6,14 @@ import sys
 import pytest
 
 from versus.config.model import ConsoleConfig, ConsoleProxyConfig, ConsoleUser
-from versus.console.access import UntrustedProxy, password_user, proxy_role, proxy_user, trusted
+from versus.console.access import (
+    UntrustedProxy,
+    password_user,
+    proxy_role,
+    proxy_user,
+    trusted,
+    trusted_networks,
+)
 from versus.console.passwords import hash_password, password_matches
 from versus.console.session import Session, SessionCodec
 
@@ -49,6 +56,13 @@ def test_the_proxy_header_counts_only_from_a_trusted_address():
     with pytest.raises(UntrustedProxy):
         proxy_user(PROXY, "127.0.0.1", {"X-Forwarded-User": "pat"})
     assert proxy_user(ConsoleProxyConfig(), "127.0.0.1", {"X-Forwarded-User": "pat"}) is None  # no proxy set up
+
+
+def test_a_proxy_entry_that_is_no_address_is_ignored_not_fatal():
+    proxy = ConsoleProxyConfig(trusted_addresses=("10.0.0.0/8", "proxy.internal", "10.0.0.0/33"))
+    networks, bad = trusted_networks(proxy)
+    assert [str(n) for n in networks] == ["10.0.0.0/8"] and bad == ["proxy.internal", "10.0.0.0/33"]
+    assert trusted(proxy, "10.2.3.4") and not trusted(proxy, "192.168.1.1")
 
 
 def test_proxy_roles_and_configured_users():
