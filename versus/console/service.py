@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from versus.config.model import Config, ConsoleConfig
 from versus.console.access import trusted_networks
 from versus.console.listing import IncidentList
+from versus.console.login import LoginGuard
 from versus.console.oncall_view import OnCallSpec
 from versus.console.session import SessionCodec
 from versus.gen.problems import InputError
@@ -22,6 +23,7 @@ class Console:
     config: ConsoleConfig
     codec: SessionCodec
     listing: IncidentList
+    guard: LoginGuard
     template: MessageTemplate
     spec: OnCallSpec | None
     spec_problem: str
@@ -51,6 +53,7 @@ async def build_console(config: Config, services: Services) -> Console:
         listing=IncidentList(
             services.redis, services.store.keys, page_size=console.page_size, window=console.list_window
         ),
+        guard=LoginGuard(services.redis, services.store.keys, console),
         template=load_slack_template(config.alert.slack),
         spec=spec,
         spec_problem=problem,

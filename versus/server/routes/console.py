@@ -26,7 +26,6 @@ from versus.console.health_view import health
 from versus.console.incident_view import alerts_of, rendered_message, timeline
 from versus.console.listing import SEVERITIES, STATE_FILTERS, Filters, state_of
 from versus.console.pages import render
-from versus.console.passwords import password_matches
 from versus.console.service import Console, build_console
 from versus.console.session import COOKIE, LOGIN_COOKIE, Session, new_token
 from versus.server.context import Services
@@ -187,24 +186,14 @@ async def login(request: Request) -> HTTPResponse:
     console = _console(request)
     if not _csrf_ok(request, request.cookies.get(LOGIN_COOKIE) or ""):
         return _login_page(request, problem="The form had no valid CSRF token; please try again.", status=403)
-    services = _services(request)
-    attempts_key = services.store.keys.console_logins(request.ip)
-    window = console.config.login_window_seconds
-    failures = int(await services.redis.get(attempts_key) or 0)
-    if failures >= console.config.login_attempts:
-        minutes = max(1, -(-window // 60))
+    wait = await console.guard.wait_seconds(request.ip)
+    if wait:
+        minutes = -(-wait // 60)
         message = f"Too many failed logins from this address; try again in {minutes} minute{'s' * (minutes > 1)}."
         return _login_page(request, problem=message, status=429)
     name = _form(request, "user")[:64]
-    password = _form(request, "password")[:1024]
-    password_hash, _ = password_user(console.config, name)
-    if not await asyncio.to_thread(password_matches, password_hash, password):
-        async with services.redis.pipeline(transaction=True) as pipe:
-            pipe.incr(attempts_key)
-            pipe.expire(attempts_key, window, nx=True)
-            await pipe.execute()
+    if not await console.guard.verify(request.ip, name, _form(request, "password")[:1024]):
         return _login_page(request, problem="Wrong user name or password.", status=401, user=name)
-    await services.redis.delete(attempts_key)
     response = redirect(_safe_next(_form(request, "next")), status=303)
     _set_session(request, response, Session(name, new_token(), int(time.time())))
     response.delete_cookie(LOGIN_COOKIE, path="/ui/login")
