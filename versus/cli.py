@@ -5,12 +5,14 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from versus.analytics.multiproc import multiprocess_metrics
 from versus.analytics.report_command import add_report_command, run_report
 from versus.config import DEFAULT_PATH, ConfigError, load_config
 from versus.config.model import Config
+from versus.console.cli import add_console_command, run_console
 from versus.server.serve import serve as run_server
 
 log = logging.getLogger("versus")
@@ -28,9 +30,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
     serve.add_argument("--host", help="override the config's host")
     serve.add_argument("--port", type=int, help="override the config's port")
+    serve.add_argument("--spec", type=Path, help="team spec for the console's on-call page (overrides console.spec)")
     report = add_report_command(commands)
     report.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
+    add_console_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "console":
+        return run_console(args)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = _load(args.config)
@@ -39,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "report":
         return run_report(args, config)
+    if args.spec is not None:
+        config = replace(config, console=replace(config.console, spec=str(args.spec)))
     with multiprocess_metrics(config.workers):
         return run_server(config, host=args.host, port=args.port)
 

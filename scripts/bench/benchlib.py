@@ -98,10 +98,13 @@ class RedisServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def receiver_config(redis_url: str, key_prefix: str = "bench:") -> str:
-    """The seed's critical-only receiver: on-call initialised, Slack off (nothing to fake on the hot path)."""
+def receiver_config(redis_url: str, key_prefix: str = "bench:", extra: dict[str, Any] | None = None) -> str:
+    """The seed's critical-only receiver: on-call initialised, Slack off (nothing to fake on the hot path).
+
+    `extra` adds top-level sections (the console benchmark turns the console on)."""
     return yaml.safe_dump(
-        {
+        (extra or {})
+        | {
             "name": "versus-bench",
             "public_host": "https://versus.example.com",
             "alert": {"debug_body": False, "slack": {"enable": False}},
@@ -173,11 +176,11 @@ class Process:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def versus_serve(redis_url: str, key_prefix: str = "bench:") -> Process:
+def versus_serve(redis_url: str, key_prefix: str = "bench:", extra: dict[str, Any] | None = None) -> Process:
     """`versus serve` with one worker; AWS is pointed at a closed local port, so a page could never leave."""
     workdir = Path(tempfile.mkdtemp(prefix="versus-bench-serve-"))
     config = workdir / "config.yaml"
-    config.write_text(receiver_config(redis_url, key_prefix), encoding="utf-8")
+    config.write_text(receiver_config(redis_url, key_prefix, extra), encoding="utf-8")
     port = free_port()
     env = {
         "AWS_ACCESS_KEY_ID": "bench",

@@ -97,6 +97,39 @@ class HistoryConfig:
 
 
 @dataclass(frozen=True)
+class ConsoleUser:
+    name: str
+    password_hash: str
+    role: str = "viewer"
+
+
+@dataclass(frozen=True)
+class ConsoleProxyConfig:
+    """An authenticating proxy (oauth2-proxy style) in front of the console: its identity headers are
+    believed only from `trusted_addresses` (IPs or CIDR networks)."""
+
+    trusted_addresses: tuple[str, ...] = ()
+    user_header: str = "X-Forwarded-User"
+    email_header: str = "X-Forwarded-Email"
+    role: str = "viewer"
+    responders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConsoleConfig:
+    enable: bool = False
+    users: tuple[ConsoleUser, ...] = ()
+    session_secret: str | None = None
+    idle_minutes: float = 30.0
+    proxy: ConsoleProxyConfig = field(default_factory=ConsoleProxyConfig)
+    login_attempts: int = 10
+    login_window_seconds: int = 300
+    spec: str | None = None
+    page_size: int = 50
+    list_window: int = 20_000
+
+
+@dataclass(frozen=True)
 class Config:
     name: str = "versus"
     host: str = "0.0.0.0"
@@ -108,6 +141,7 @@ class Config:
     redis: RedisConfig = field(default_factory=RedisConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     history: HistoryConfig = field(default_factory=HistoryConfig)
+    console: ConsoleConfig = field(default_factory=ConsoleConfig)
     source: str = "<defaults>"
 
 
@@ -140,5 +174,16 @@ def build(document: dict[str, Any], source: str) -> Config:
         redis=RedisConfig(**redis),
         metrics=MetricsConfig(**metrics, cloudwatch_emf=emf),
         history=HistoryConfig(**document.get("history", {})),
+        console=_console(document.get("console", {})),
         source=source,
     )
+
+
+def _console(document: dict[str, Any]) -> ConsoleConfig:
+    console = dict(document)
+    users = tuple(ConsoleUser(**user) for user in console.pop("users", []))
+    proxy = dict(console.pop("proxy", {}))
+    for key in ("trusted_addresses", "responders"):
+        if key in proxy:
+            proxy[key] = tuple(proxy[key])
+    return ConsoleConfig(**console, users=users, proxy=ConsoleProxyConfig(**proxy))

@@ -110,8 +110,14 @@ def status_lines(incident: dict[str, Any]) -> list[str]:
     elif incident.get("escalation") == "failed":
         lines.append(escalation_failed_line(incident))
     if incident.get("status") == "resolved" and "resolved_at" in incident:
-        lines.append(f"✔️ Resolved {slack_date(incident['resolved_at'])}")
+        lines.append(resolved_line(incident))
     return lines
+
+
+def resolved_line(incident: dict[str, Any]) -> str:
+    """Resolved, and by whom when a person resolved it (the console); Alertmanager's resolve names nobody."""
+    who = f" by {escape(str(incident['resolved_by']))}" if incident.get("resolved_by") else ""
+    return f"✔️ Resolved{who} {slack_date(incident['resolved_at'])}"
 
 
 def ack_line(incident: dict[str, Any]) -> str:
@@ -141,7 +147,7 @@ def reply_text(kind: str, incident: dict[str, Any]) -> str | None:
     if kind == "escalation_failed":
         return escalation_failed_line(incident)
     if kind == "resolved" and "resolved_at" in incident:
-        return f"✔️ Resolved {slack_date(incident['resolved_at'])}"
+        return resolved_line(incident)
     return None
 
 

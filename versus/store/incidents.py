@@ -35,6 +35,13 @@ class AckResult:
     acknowledged_by: str
 
 
+@dataclass(frozen=True)
+class ResolveResult:
+    outcome: str  # resolved | already | missing
+    resolved_at_ms: int | None
+    resolved_by: str
+
+
 class IncidentStore:
     def __init__(
         self,
@@ -109,6 +116,11 @@ class IncidentStore:
     async def acknowledge(self, incident_id: str, by: str) -> AckResult:
         outcome, at, who = await self.scripts.acknowledge(args=[self.context(), incident_id, by])
         return AckResult(outcome=outcome, acknowledged_at_ms=int(at) if at else None, acknowledged_by=who)
+
+    async def resolve(self, incident_id: str, by: str) -> ResolveResult:
+        """Resolve by hand; a pending escalation is cancelled in the same atomic step."""
+        outcome, at, who = await self.scripts.resolve(args=[self.context(), incident_id, by])
+        return ResolveResult(outcome=outcome, resolved_at_ms=int(at) if at else None, resolved_by=who)
 
     async def claim_escalations(self, *, lease_ms: int, limit: int) -> list[dict[str, Any]]:
         """Claim due escalations for this process; returns the claimed incidents as `get` would."""

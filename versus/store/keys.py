@@ -39,3 +39,16 @@ class Keys:
     @property
     def ack_secret(self) -> str:
         return f"{self.prefix}ack_secret"
+
+    @property
+    def console_secret(self) -> str:
+        """The console's session-signing secret when the config sets none (created once, like ack_secret)."""
+        return f"{self.prefix}console:secret"
+
+    def console_logins(self, address: str) -> str:
+        """Counter of console login attempts from one address, expiring with the rate-limit window."""
+        return f"{self.prefix}console:logins:{address}"
+
+    def console_logout(self, session_token: str) -> str:
+        """Marks a console session logged out until it would have expired anyway (cookies are stateless)."""
+        return f"{self.prefix}console:logout:{session_token}"

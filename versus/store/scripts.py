@@ -20,3 +20,4 @@ class Scripts:
         self.claim_escalations: AsyncScript = client.register_script(_source("claim_escalations"))
         self.finish_escalation: AsyncScript = client.register_script(_source("finish_escalation"))
         self.acknowledge: AsyncScript = client.register_script(_source("acknowledge"))
+        self.resolve: AsyncScript = client.register_script(_source("resolve"))

@@ -89,3 +89,22 @@ def test_generator_benchmark_smoke(tmp_path):
             assert number(result["output_bytes"]) > 0
     assert figures["synthetic"]["alertmanager"]["output_bytes"] > figures["baseline"]["alertmanager"]["output_bytes"]
     number(figures["ratio"])
+
+
+def test_console_benchmark_smoke(tmp_path):
+    require_binary("redis-server")
+    figures = smoke("console", tmp_path)
+    listing = figures["list"]
+    assert listing["incidents"] == 300
+    assert number(listing["cold_load_ms"]) > 0
+    assert listing["first_page"]["matching"] == 300 and listing["first_page"]["rows"] == 50
+    assert 0 < listing["team_and_search"]["matching"] < 300
+    assert listing["deep_page"]["rows"] == 0
+    for name in ("first_page", "team_and_search", "deep_page"):
+        for key in ("query_p50_ms", "render_p50_ms", "total_p50_ms", "total_p99_ms"):
+            number(listing[name][key])
+    http = figures["http"]
+    assert http["requests"] == 10
+    for key in ("console_p50_ms", "console_p99_ms", "bare_p50_ms", "bare_p99_ms"):
+        assert number(http[key]) > 0
+    assert number(http["p50_ratio"]) > 0
