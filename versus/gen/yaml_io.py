@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from versus.file_errors import describe_decode
 from versus.gen.problems import InputError, Problem
 
 _FAST_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,6 +43,8 @@ def load_yaml(path: Path) -> Any:
             return yaml.load(stream, Loader=_UniqueKeyLoader)
     except OSError as error:
         raise InputError([Problem(str(path), "", f"cannot read: {error.strerror}")]) from error
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(str(path), "", describe_decode(error))]) from error
     except yaml.YAMLError as error:
         raise InputError([Problem(str(path), "", f"invalid YAML: {error}")]) from error
 
