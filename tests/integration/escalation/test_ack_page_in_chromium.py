@@ -1,5 +1,5 @@
 """The ack page in headless Chromium: times read as relative and local time ("in 1 min 56 s (…)"), with the
-UTC ISO string in `<time datetime>` and as the hover title; the same page without script shows UTC; alert
+UTC ISO string in `<time datetime>` and as the hover title; the page as served (no script) shows UTC; alert
 data stays escaped."""
 
 import re
@@ -11,30 +11,15 @@ import httpx
 import pytest
 
 from tests.integration.escalation.test_ack import local
-from tests.support.binaries import require_binary
+from tests.support.chromium import headless_chromium
 
 HOSTILE = {"Logs": "x", "ServiceName": "<img src=x onerror=alert(1)>", "Severity": "critical"}
 
 
 def dump_dom(url: str, profile: Path) -> str:
     """The DOM after the page's scripts ran."""
-    chromium = require_binary("chromium")
     result = subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--virtual-time-budget=2000",
-            "--dump-dom",
-            url,
-        ],
+        headless_chromium(profile, "--virtual-time-budget=2000", "--dump-dom", url),
         capture_output=True,
         text=True,
         timeout=60,
