@@ -47,8 +47,7 @@ def serve(config: Config, *, host: str | None = None, port: int | None = None) -
         log.info("stopped while starting")
         return 0
     finally:
-        if embedded is not None:
-            embedded.stop()
+        if embedded is not None and embedded.stop():
             log.info("embedded redis: stopped")
 
 

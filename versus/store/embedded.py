@@ -131,11 +131,14 @@ class EmbeddedRedis:
             lines = []
         return f"{lines[-1].strip()} (see {logfile})" if lines else f"see {logfile}"
 
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=15)
-            self.process = None
+    def stop(self) -> bool:
+        """Stop the server this object started; False when there is none (never started, or reused)."""
+        if self.process is None:
+            return False
+        self.process.terminate()
+        self.process.wait(timeout=15)
+        self.process = None
+        return True
 
     def _responds(self) -> bool:
         if not self.socket.exists():
