@@ -8,10 +8,13 @@ product as it ships: the generated files, the receiver process, its Lua-scripted
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
+from types import FrameType
 
 import httpx
 import yaml
@@ -66,7 +69,15 @@ ALERTMANAGER_WEBHOOK = {
 }
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    # A supervisor's SIGTERM or a closed terminal's SIGHUP stops the demo as Ctrl-C does: through `finally`,
+    # which stops `versus serve` (and with it its redis-server) and the stand-ins.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     parser = argparse.ArgumentParser(prog="scripts/demo")
     parser.add_argument("--once", action="store_true", help="stop after the scenarios")
     parser.add_argument("--port", type=int, default=3000, help="the receiver's port (default 3000)")
@@ -80,29 +91,15 @@ def main() -> int:
     subprocess.run([gen, "config", str(SPEC), "-o", str(receiver_config)], check=True)
     check = [gen, "check", str(SPEC), "--alertmanager", str(alertmanager), "--config", str(receiver_config)]
     subprocess.run(check, check=True)
-    slack = FakeSlack(token="xoxb-demo", channels=("C0DEMO",)).start()
     aws_service, aws_state = incident_manager()
-    aws = FakeAwsServer(aws_service).start()
-    config = yaml.safe_load(receiver_config.read_text())
-    config.pop("redis")
-    config["alert"]["slack"]["api_url"] = slack.url
-    # A fresh embedded Redis each run, so the demo's alerts are new: the product itself keeps its data.
-    shutil.rmtree(out / "redis", ignore_errors=True)
-    config["redis"] = {"data_dir": str(out / "redis")}
-    demo_config = out / "demo-config.yaml"
-    demo_config.write_text(yaml.safe_dump(config, sort_keys=False))
-    env = {
-        **os.environ,
-        "SLACK_TOKEN": "xoxb-demo",
-        "SLACK_CHANNEL_ID": "C0DEMO",
-        "AWS_ENDPOINT_URL_SSM_INCIDENTS": aws.url,
-        "AWS_ACCESS_KEY_ID": "demo",
-        "AWS_SECRET_ACCESS_KEY": "demo",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "versus", "serve", "--config", str(demo_config), "--port", str(port)], env=env
-    )
+    started = ExitStack()
     try:
+        slack = FakeSlack(token="xoxb-demo", channels=("C0DEMO",)).start()
+        started.callback(slack.stop)
+        aws = FakeAwsServer(aws_service).start()
+        started.callback(aws.stop)
+        server = _serve(out, port, slack.url, aws.url, receiver_config)
+        started.callback(_stop, server)
         base = f"http://127.0.0.1:{port}"
         _wait_healthy(base, server)
         with httpx.Client(base_url=base, timeout=10) as client:
@@ -122,16 +119,43 @@ def main() -> int:
         print(webhook_message)
         print(f"\nAWS stand-in: {len(aws_state.records)} incident(s) started")
         if not args.once:
-            print(f"\nServing on {base} (Ctrl-C to stop). Generated files are in {out}/.")
+            print(f"\nServing on {base} (Ctrl-C to stop). Generated files are in {out}/.", flush=True)
             server.wait()
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        server.wait(timeout=15)
-        slack.stop()
-        aws.stop()
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
+        started.close()
     return 0
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def _serve(out: Path, port: int, slack_url: str, aws_url: str, receiver_config: Path) -> subprocess.Popen[bytes]:
+    """`versus serve` on the generated config, pointed at the stand-ins, on a fresh embedded Redis."""
+    config = yaml.safe_load(receiver_config.read_text())
+    config.pop("redis")
+    config["alert"]["slack"]["api_url"] = slack_url
+    # A fresh embedded Redis each run, so the demo's alerts are new: the product itself keeps its data.
+    shutil.rmtree(out / "redis", ignore_errors=True)
+    config["redis"] = {"data_dir": str(out / "redis")}
+    demo_config = out / "demo-config.yaml"
+    demo_config.write_text(yaml.safe_dump(config, sort_keys=False))
+    env = {
+        **os.environ,
+        "SLACK_TOKEN": "xoxb-demo",
+        "SLACK_CHANNEL_ID": "C0DEMO",
+        "AWS_ENDPOINT_URL_SSM_INCIDENTS": aws_url,
+        "AWS_ACCESS_KEY_ID": "demo",
+        "AWS_SECRET_ACCESS_KEY": "demo",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "versus", "serve", "--config", str(demo_config), "--port", str(port)], env=env
+    )
 
 
 def _send(client: httpx.Client, title: str, query: str, logs: str) -> str:

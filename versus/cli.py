@@ -13,9 +13,11 @@ from versus.analytics.report_command import add_report_command, run_report
 from versus.config import DEFAULT_PATH, ConfigError, load_config
 from versus.config.model import Config
 from versus.console.cli import add_console_command, run_console
+from versus.file_errors import describe
 from versus.server.serve import serve as run_server
 
 log = logging.getLogger("versus")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--log-level",
         default=os.environ.get("VERSUS_LOG_LEVEL", "INFO"),
+        type=str.upper,
         help="DEBUG, INFO, WARNING or ERROR (default: $VERSUS_LOG_LEVEL or INFO)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -35,20 +38,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
     add_console_command(commands)
     args = parser.parse_args(argv)
+    if args.log_level not in LOG_LEVELS:
+        parser.error(f"--log-level (or $VERSUS_LOG_LEVEL) {args.log_level!r}: use one of {', '.join(LOG_LEVELS)}")
     if args.command == "console":
         return run_console(args)
-    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = _load(args.config)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.command == "report":
-        return run_report(args, config)
-    if args.spec is not None:
-        config = replace(config, console=replace(config.console, spec=str(args.spec)))
-    with multiprocess_metrics(config.workers):
-        return run_server(config, host=args.host, port=args.port)
+    try:
+        if args.command == "report":
+            return run_report(args, config)
+        if args.spec is not None:
+            config = replace(config, console=replace(config.console, spec=str(args.spec)))
+        with multiprocess_metrics(config.workers):
+            return run_server(config, host=args.host, port=args.port)
+    except OSError as exc:
+        log.error("versus %s: %s", args.command, describe(exc))
+        return 2
 
 
 def _load(path: Path | None) -> Config:

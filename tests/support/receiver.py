@@ -26,6 +26,7 @@ class Receiver:
             "AWS_SECRET_ACCESS_KEY": "test",
             "SLACK_TOKEN": "xoxb-test",
             "SLACK_CHANNEL_ID": "C0TEST",
+            "XDG_STATE_HOME": str(workdir / "state"),
             **(env or {}),
         }
         self.process: subprocess.Popen[bytes] | None = None

@@ -22,7 +22,7 @@ from versus.schedule.burden import burden
 from versus.schedule.engine import on_call_at
 from versus.schedule.facade import load_schedule, window_shifts
 from versus.store.connection import connect
-from versus.store.embedded import EmbeddedRedis
+from versus.store.embedded import EmbeddedRedis, EmbeddedRedisError, data_dir_for
 from versus.store.keys import Keys
 
 _RELATIVE = re.compile(r"^(\d+)([mhdw])$")
@@ -132,7 +132,10 @@ def _redis_url(config: Config) -> str | None:
     """The embedded server's socket when the config names no Redis: the report reads what `serve` wrote."""
     if not config.redis.embedded:
         return None
-    embedded = EmbeddedRedis(Path(config.redis.data_dir))
+    try:
+        embedded = EmbeddedRedis(data_dir_for(config.redis.data_dir))
+    except EmbeddedRedisError as exc:
+        raise ReportError(str(exc)) from None
     if not embedded.socket.exists():
         raise ReportError(
             f"no redis section in {config.source} and no embedded Redis at {embedded.socket}: "

@@ -20,6 +20,7 @@ from versus.config.model import (
     SlackConfig,
     build,
 )
+from versus.file_errors import describe_decode
 
 __all__ = [
     "AlertConfig",
@@ -56,6 +57,8 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: {describe_decode(exc)}") from exc
     return parse_config(text, source=str(path), env=os.environ if env is None else env)
 
 

@@ -71,7 +71,7 @@ class RedisConfig:
     tls: bool = False
     insecure_skip_verify: bool = False
     key_prefix: str = DEFAULT_KEY_PREFIX
-    data_dir: str = "var/redis"
+    data_dir: str | None = None
 
     @property
     def embedded(self) -> bool:

@@ -13,7 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode, urlsplit
 
 from versus.drill.marker import DRILL, DRILL_HEADER
@@ -35,6 +35,8 @@ class Drill:
     incident_id: str | None = None
     response: dict[str, Any] = field(default_factory=dict)
     incident: dict[str, Any] = field(default_factory=dict)
+    due: float = 0.0
+    """When its escalation wait ends (monotonic clock)."""
     deadline: float = 0.0
     error: str | None = None
 
@@ -59,13 +61,36 @@ class Client:
         return json.loads(raw) if kind.startswith("application/json") else raw
 
 
-def run_drills(client: Client, scenarios: list[Scenario], poll_seconds: float = 0.2) -> list[Drill]:
+class Observer(Protocol):
+    """Told what happens while drills run (the command's progress lines)."""
+
+    def sent(self, drills: list[Drill]) -> None: ...
+
+    def settled(self, drill: Drill) -> None: ...
+
+    def waiting(self, drills: list[Drill]) -> None: ...
+
+    def finished(self) -> None: ...
+
+
+def run_drills(
+    client: Client, scenarios: list[Scenario], observer: Observer | None = None, poll_seconds: float = 0.2
+) -> list[Drill]:
     drills = [_send(client, scenario) for scenario in scenarios]
     for drill in drills:
         if drill.scenario.expected.acknowledge and drill.error is None:
             _acknowledge(client, drill)
+    reported: set[int] = set()
+    if observer:
+        observer.sent(drills)
     while True:
         waiting = [d for d in drills if d.error is None and not _settled(d) and time.monotonic() < d.deadline]
+        if observer:
+            for index, drill in enumerate(drills):
+                if index not in reported and drill not in waiting:
+                    reported.add(index)
+                    observer.settled(drill)
+            observer.waiting(waiting)
         if not waiting:
             break
         time.sleep(poll_seconds)
@@ -74,6 +99,8 @@ def run_drills(client: Client, scenarios: list[Scenario], poll_seconds: float = 
     for drill in drills:
         if drill.error is None:
             _refresh(client, drill)
+    if observer:
+        observer.finished()
     return drills
 
 
@@ -92,7 +119,8 @@ def _send(client: Client, scenario: Scenario) -> Drill:
     drill.response = response
     drill.incident_id = response["id"]
     wait = float(response.get("decision", {}).get("wait_minutes") or 0)
-    drill.deadline = time.monotonic() + wait * 60 + GRACE_SECONDS
+    drill.due = time.monotonic() + wait * 60
+    drill.deadline = drill.due + GRACE_SECONDS
     return drill
 
 

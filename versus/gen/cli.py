@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from versus.file_errors import describe
 from versus.gen.problems import InputError
 
 COMMANDS = ("alertmanager", "apply", "config", "check", "drill", "oncall", "override", "terraform")
@@ -41,5 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except InputError as error:
         print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"versus-gen {args.command}: {describe(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return code

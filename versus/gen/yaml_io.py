@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from versus.file_errors import describe_decode
 from versus.gen.problems import InputError, Problem
 
 _FAST_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,6 +47,8 @@ def load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError([Problem(str(path), "", f"cannot read: {error.strerror}")]) from error
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(str(path), "", describe_decode(error))]) from error
     try:
         return yaml_rs.loads(text, parse_datetime=False)
     except yaml_rs.YAMLDecodeError as error:

@@ -1,8 +1,14 @@
-"""Run the app: start the embedded Redis when the config names none, then hand over to Sanic."""
+"""Run the app: start the embedded Redis when the config names none, then hand over to Sanic.
+
+SIGTERM and SIGINT stop Sanic gracefully once its own handlers are in place; before that (while Redis and
+the app start) they end the start-up. SIGHUP, which would otherwise kill the process on the spot, is turned
+into SIGTERM. Either way the embedded redis-server is stopped last, and the exit code is 0.
+"""
 
 import logging
+import signal
 from functools import partial
-from pathlib import Path
+from types import FrameType
 
 from sanic import Sanic
 from sanic.worker.loader import AppLoader
@@ -12,7 +18,7 @@ from versus.notify.templates import TemplateError
 from versus.oncall.providers import ProviderError
 from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
 from versus.server.app import create_app
-from versus.store.embedded import EmbeddedRedis, EmbeddedRedisError
+from versus.store.embedded import EmbeddedRedis, EmbeddedRedisError, data_dir_for
 
 log = logging.getLogger("versus.server")
 
@@ -24,21 +30,35 @@ def serve(config: Config, *, host: str | None = None, port: int | None = None) -
         except ProviderError as exc:
             log.error("%s: %s", config.source, exc)
             return 2
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _terminate)
     embedded = None
-    redis_url = None
-    if config.redis.embedded:
-        embedded = EmbeddedRedis(Path(config.redis.data_dir))
-        try:
-            redis_url = embedded.start()
-        except EmbeddedRedisError as exc:
-            log.error("%s", exc)
-            return 2
-        log.info("no redis section in %s: using the embedded Redis at %s", config.source, redis_url)
     try:
+        redis_url = None
+        if config.redis.embedded:
+            embedded = EmbeddedRedis(data_dir_for(config.redis.data_dir))
+            redis_url = embedded.start()
+            log.info("no redis section in %s: using the embedded Redis at %s", config.source, redis_url)
         return _run(config, host=host, port=port, redis_url=redis_url)
+    except EmbeddedRedisError as exc:
+        log.error("cannot start: %s", exc)
+        return 2
+    except KeyboardInterrupt:
+        log.info("stopped while starting")
+        return 0
     finally:
-        if embedded is not None:
-            embedded.stop()
+        if embedded is not None and embedded.stop():
+            log.info("embedded redis: stopped")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM before Sanic has taken it over: stop starting, as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """A hangup stops Versus the way SIGTERM does."""
+    signal.raise_signal(signal.SIGTERM)
 
 
 def _run(config: Config, *, host: str | None, port: int | None, redis_url: str | None) -> int:

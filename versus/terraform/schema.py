@@ -1,7 +1,8 @@
 """The provider schemas (`terraform providers schema -json`) that offline checks compare configurations to.
 
-No provider can be downloaded where the checks run, so the schema JSON for hashicorp/aws and hashicorp/awscc
-is kept beside the repository (`../shared/aws-provider-schema/`) or named by VERSUS_AWS_PROVIDER_SCHEMA.
+No provider can be downloaded where the checks run, so the schema JSON ships inside the package, one folder per
+provider family under `provider_schemas/` (`aws/` holds hashicorp/aws and hashicorp/awscc; its README says where
+the data comes from). VERSUS_AWS_PROVIDER_SCHEMA names another folder instead.
 """
 
 import json
@@ -12,16 +13,17 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA_ENV = "VERSUS_AWS_PROVIDER_SCHEMA"
-REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+PROVIDER_SCHEMAS = Path(__file__).resolve().parent / "provider_schemas"
+PACKAGED_AWS = PROVIDER_SCHEMAS / "aws"
 
 
 def schema_dir() -> Path | None:
-    """Where the schema JSON lives: the env var if set, else `shared/aws-provider-schema` beside the repo.
+    """Where the AWS schema JSON lives: the env var if set, else the copy packaged with Versus.
 
-    None when neither exists, so callers can say why a check cannot run instead of failing obscurely.
+    None when the env var names no folder, so callers can say why a check cannot run instead of failing obscurely.
     """
     configured = os.environ.get(SCHEMA_ENV)
-    candidate = Path(configured) if configured else REPO_ROOT.parent / "shared" / "aws-provider-schema"
+    candidate = Path(configured) if configured else PACKAGED_AWS
     return candidate if candidate.is_dir() else None
 
 

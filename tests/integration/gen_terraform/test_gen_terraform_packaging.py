@@ -50,6 +50,9 @@ def test_an_installed_wheel_writes_the_modules(tmp_path: Path, monkeypatch) -> N
     script = RUN_INSTALLED.format(site=str(site), spec=spec, out=str(out))
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+    packaged = REPO / "versus" / "terraform" / "provider_schemas"
+    for data in sorted(p for p in packaged.rglob("*") if p.is_file()):
+        assert (site / data.relative_to(REPO)).read_bytes() == data.read_bytes()
     modules = REPO / "terraform" / "modules"
     for module in sorted(p for p in modules.iterdir() if p.is_dir()):
         shipped = sorted(p.name for p in (site / "versus" / "terraform" / "modules" / module.name).iterdir())

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from tests.support.binaries import require_binary
+from tests.support.chromium import headless_chromium
 from versus.schedule import render_calendar
 
 SEED = Path(__file__).resolve().parents[3] / "examples" / "seed-teams.yaml"
@@ -89,7 +89,6 @@ def distinct_colours(rows: list[bytes], channels: int = 4, step: int = 3) -> set
 
 @pytest.mark.needs_binary("chromium")
 def test_calendar_page_renders_in_headless_chromium(tmp_path: Path):
-    chromium = require_binary("chromium")
     seed = yaml.safe_load(SEED.read_text())
     rotations = [r for team in seed["teams"] for r in team["rotations"]]
     start = datetime(2026, 12, 14, tzinfo=ZoneInfo("America/New_York"))
@@ -100,21 +99,9 @@ def test_calendar_page_renders_in_headless_chromium(tmp_path: Path):
     page.write_text(html)
     shot = tmp_path / "shot.png"
     subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={shot}",
-            f"--window-size={WIDTH},{HEIGHT}",
-            page.as_uri(),
-        ],
+        headless_chromium(
+            tmp_path / "profile", f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}", page.as_uri()
+        ),
         check=True,
         capture_output=True,
         timeout=120,

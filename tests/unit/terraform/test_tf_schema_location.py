@@ -1,11 +1,12 @@
-"""Finding the provider schema: an env var, else beside the repository; never a machine-specific path."""
+"""Finding the provider schema: an env var, else the copy packaged with Versus; never a path outside the package."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-from versus.terraform.schema import REPO_ROOT, SCHEMA_ENV, ProviderSchemas, schema_dir
+import versus
+from versus.terraform.schema import PACKAGED_AWS, SCHEMA_ENV, ProviderSchemas, schema_dir
 
 
 def test_the_env_var_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -18,10 +19,23 @@ def test_a_missing_directory_gives_none_so_callers_can_say_why(tmp_path: Path, m
     assert schema_dir() is None
 
 
-def test_without_the_env_var_it_looks_beside_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_env_var_it_reads_the_packaged_copy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(SCHEMA_ENV, raising=False)
-    expected = REPO_ROOT.parent / "shared" / "aws-provider-schema"
-    assert schema_dir() == (expected if expected.is_dir() else None)
+    package = Path(versus.__file__).parent
+    assert schema_dir() == PACKAGED_AWS == package / "terraform" / "provider_schemas" / "aws"
+    schemas = ProviderSchemas.load(PACKAGED_AWS)
+    assert (len(schemas.resources), len(schemas.data_sources)) == (50, 34)
+    assert (PACKAGED_AWS / "README.md").is_file()
+
+
+def test_no_code_in_the_package_reaches_outside_it() -> None:
+    package = Path(versus.__file__).parent
+    offenders = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if '"shared"' in path.read_text(encoding="utf-8") or "../shared" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
 
 
 def test_resources_and_data_sources_merge_across_provider_files(tmp_path: Path) -> None:

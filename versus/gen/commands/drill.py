@@ -1,11 +1,15 @@
-"""`versus-gen drill --url URL [--spec SPEC] [--wait-minutes M] [--ack-check] [--plan ALIAS]`."""
+"""`versus-gen drill --url URL [--spec SPEC] [--wait-minutes M] [--ack-check] [--plan ALIAS] [--json]`."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 import uuid
+from dataclasses import asdict
 from pathlib import Path
 
+from versus.drill.progress import Progress
 from versus.drill.runner import Client, run_drills
 from versus.drill.scenarios import SEED_PLAN_ALIAS, ack_scenarios, route_scenarios, seed_scenarios
 from versus.drill.verdict import judge, table
@@ -39,6 +43,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="ALIAS",
         help=f"response plan alias for the seed's override test (default: {SEED_PLAN_ALIAS})",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the results as a JSON array (scenario, expected, observed, passed), with no progress lines",
+    )
     parser.set_defaults(run=run)
 
 
@@ -59,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         scenarios += ack_scenarios(args.wait_minutes)
     if spec is not None:
         scenarios += route_scenarios(spec, args.wait_minutes, uuid.uuid4().hex[:12])
-    rows = [judge(drill) for drill in run_drills(Client(args.url), scenarios)]
-    print(table(rows))
+    shown = sys.stdout.isatty() and sys.stderr.isatty() and not args.json
+    progress = Progress(sys.stderr, enabled=shown, wait_overridden=args.wait_minutes is not None)
+    rows = [judge(drill) for drill in run_drills(Client(args.url), scenarios, progress)]
+    print(json.dumps([asdict(row) for row in rows], indent=2) if args.json else table(rows))
     return 0 if all(row.passed for row in rows) else 1
