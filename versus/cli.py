@@ -11,6 +11,7 @@ from versus.analytics.multiproc import multiprocess_metrics
 from versus.analytics.report_command import add_report_command, run_report
 from versus.config import DEFAULT_PATH, ConfigError, load_config
 from versus.config.model import Config
+from versus.log_format import configure_logging
 from versus.server.serve import serve as run_server
 
 log = logging.getLogger("versus")
@@ -31,12 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = add_report_command(commands)
     report.add_argument("--config", type=Path, help=f"config file (default {DEFAULT_PATH}, else built-in defaults)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(args.log_level)
     try:
         config = _load(args.config)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
+    configure_logging(args.log_level, config.log.format)
     if args.command == "report":
         return run_report(args, config)
     with multiprocess_metrics(config.workers):

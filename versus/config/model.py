@@ -95,6 +95,11 @@ class HistoryConfig:
 
 
 @dataclass(frozen=True)
+class LogConfig:
+    format: str = "text"
+
+
+@dataclass(frozen=True)
 class Config:
     name: str = "versus"
     host: str = "0.0.0.0"
@@ -106,7 +111,12 @@ class Config:
     redis: RedisConfig = field(default_factory=RedisConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     history: HistoryConfig = field(default_factory=HistoryConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    stop_grace_seconds: float = 5.0
     source: str = "<defaults>"
+
+
+_TOP_LEVEL_SCALARS = {"name", "host", "port", "public_host", "workers", "stop_grace_seconds"}
 
 
 def build(document: dict[str, Any], source: str) -> Config:
@@ -124,7 +134,7 @@ def build(document: dict[str, Any], source: str) -> Config:
         redis["password"] = None
     metrics = dict(document.get("metrics", {}))
     emf = CloudWatchEmfConfig(**metrics.pop("cloudwatch_emf", {}))
-    top = {k: v for k, v in document.items() if k in {"name", "host", "port", "public_host", "workers"}}
+    top = {k: v for k, v in document.items() if k in _TOP_LEVEL_SCALARS}
     return Config(
         **top,
         alert=AlertConfig(
@@ -137,5 +147,6 @@ def build(document: dict[str, Any], source: str) -> Config:
         redis=RedisConfig(**redis),
         metrics=MetricsConfig(**metrics, cloudwatch_emf=emf),
         history=HistoryConfig(**document.get("history", {})),
+        log=LogConfig(**document.get("log", {})),
         source=source,
     )
