@@ -1,6 +1,7 @@
 """The container image, built and run for real: a local Debian base from `mmdebstrap`, `scripts/image`
 (the wheelhouse, then `buildah build --isolation chroot`), and the image's own entrypoint under
 `buildah run --isolation chroot`, which shares this machine's network and so reaches the suite's Redis.
+The running receiver must write nothing into the image's filesystem, so a read-only root is enough for it.
 
 The base is cached outside the repo (`$XDG_CACHE_HOME/versus/image-test`, and as an image in buildah's
 storage), so only the first run pays for `mmdebstrap` (about a minute); later runs rebuild only what changed.
@@ -115,7 +116,7 @@ def test_no_compiler_or_pip_in_the_final_image(container):
     assert result.stdout.strip() == "[]"
 
 
-def test_entrypoint_serves_records_in_outside_redis_and_exits_0_on_sigterm(
+def test_entrypoint_serves_records_in_outside_redis_writes_nothing_and_exits_0_on_sigterm(
     image, container, redis_url, key_prefix, tmp_path
 ):
     config = tmp_path / "config.yaml"
@@ -127,6 +128,9 @@ def test_entrypoint_serves_records_in_outside_redis_and_exits_0_on_sigterm(
     command = [*docker["Entrypoint"], *docker["Cmd"], "--port", str(port)]
     run_args = ["--isolation", "chroot", "--volume", f"{config}:/etc/versus/config.yaml:ro"]
     log = tmp_path / "serve.log"
+    stamp = tmp_path / "stamp"
+    stamp.touch()
+    time.sleep(1.0)  # file times have one-second resolution on some filesystems
     started = time.monotonic()
     with log.open("wb") as out:
         process = subprocess.Popen(["buildah", "run", *run_args, container, "--", *command], stdout=out, stderr=out)
@@ -154,6 +158,23 @@ def test_entrypoint_serves_records_in_outside_redis_and_exits_0_on_sigterm(
             process.kill()
             process.wait()
     assert "Traceback" not in log.read_text()
+    assert written_since(container, stamp) <= BUILDAH_RUN_WRITES, "the process wrote to the image's filesystem"
+
+
+# What `buildah run` itself creates in the container: the mount point of the config and its /run.
+BUILDAH_RUN_WRITES = {"/etc", "/etc/versus", "/etc/versus/config.yaml", "/run"}
+
+
+def written_since(container: str, stamp: Path) -> set[str]:
+    """Paths in the container's filesystem changed after `stamp`: a read-only root must see none from versus."""
+    root = Path(buildah("mount", container).stdout.strip())
+    try:
+        found = subprocess.run(
+            ["find", str(root), "-xdev", "-newer", str(stamp)], capture_output=True, text=True, check=True
+        ).stdout.split()
+    finally:
+        buildah("umount", container, check=False)
+    return {"/" + str(Path(path).relative_to(root)) for path in found if Path(path) != root}
 
 
 def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 60.0) -> None:
