@@ -227,9 +227,13 @@ resource "aws_ecs_service" "this" {
     }
   }
 
+  # Autoscaling owns the count once the service runs; Terraform sets only the first one.
   lifecycle {
     ignore_changes = [desired_count]
   }
+
+  # A target group must belong to a load balancer (through its listener) before a service can use it.
+  depends_on = [aws_lb_listener.https]
 
   tags = var.tags
 }

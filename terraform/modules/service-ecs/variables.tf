@@ -102,7 +102,7 @@ variable "cluster_arn" {
 }
 
 variable "desired_count" {
-  description = "Tasks to run; at least two, so one Availability Zone or one task can fail without losing intake."
+  description = "Tasks to start with; at least two, so one Availability Zone or one task can fail without losing intake. Later changes are ignored (autoscaling owns the count): change a running service's count with autoscaling's min_count or in ECS."
   type        = number
   default     = 2
 
