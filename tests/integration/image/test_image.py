@@ -76,6 +76,7 @@ def base_image() -> str:
 @pytest.fixture(scope="module")
 def image(base_image: str) -> dict[str, Any]:
     """Build the image the one way users do (scripts/image) on the local base; return its `buildah inspect`."""
+    replaced = buildah("inspect", "--type", "image", "--format", "{{.FromImageID}}", IMAGE, check=False).stdout.strip()
     started = time.monotonic()
     build = subprocess.run(
         [str(REPO / "scripts" / "image"), "--isolation", "chroot", "--build-arg", f"BASE_IMAGE={base_image}"],
@@ -86,6 +87,8 @@ def image(base_image: str) -> dict[str, Any]:
     )
     assert build.returncode == 0, build.stdout + build.stderr
     inspected: dict[str, Any] = json.loads(buildah("inspect", "--type", "image", IMAGE).stdout)
+    if replaced and replaced != inspected["FromImageID"]:
+        buildah("rmi", replaced, check=False)  # the previous build's image, now untagged
     size = buildah("images", "--format", "{{.Size}}", IMAGE).stdout.strip()
     print(f"\nscripts/image: {time.monotonic() - started:.1f} s; image size {size}")
     return inspected
