@@ -14,6 +14,7 @@ from versus.config import DEFAULT_PATH, ConfigError, load_config
 from versus.config.model import Config
 from versus.console.cli import add_console_command, run_console
 from versus.file_errors import describe
+from versus.log_format import configure_logging
 from versus.server.serve import serve as run_server
 
 log = logging.getLogger("versus")
@@ -40,14 +41,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.log_level not in LOG_LEVELS:
         parser.error(f"--log-level (or $VERSUS_LOG_LEVEL) {args.log_level!r}: use one of {', '.join(LOG_LEVELS)}")
+    configure_logging(args.log_level)
     if args.command == "console":
         return run_console(args)
-    logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = _load(args.config)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
+    configure_logging(args.log_level, config.log.format)
     try:
         if args.command == "report":
             return run_report(args, config)

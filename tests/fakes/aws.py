@@ -43,6 +43,8 @@ class FakeAwsService:
     invalid: list[str] = field(default_factory=list)
     _failures: list[Failure] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _holds: int = 0
+    _released: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self.model: ServiceModel = botocore.session.get_session().get_service_model(self.service_name)
@@ -66,6 +68,14 @@ class FakeAwsService:
     def deny_next(self, count: int) -> None:
         self.fail_next(count, 403, "AccessDeniedException", "not authorized to perform ssm-incidents:StartIncident")
 
+    def hold_next(self, count: int) -> None:
+        """Leave the next `count` calls unanswered (a hung back end) until `release_held`."""
+        with self._lock:
+            self._holds += count
+
+    def release_held(self) -> None:
+        self._released.set()
+
     def calls_of(self, operation: str) -> list[dict[str, Any]]:
         with self._lock:
             return [call.body for call in self.calls if call.operation == operation]
@@ -85,6 +95,10 @@ class FakeAwsService:
                 failure = self._failures.pop(0)
                 return failure.status, {"__type": failure.code, "message": failure.message}
             handler = self.handlers.get(operation.name)
+            held = self._holds > 0
+            self._holds -= held
+        if held:
+            self._released.wait(timeout=60)
         if handler is None:
             return 501, {"__type": "NotImplemented", "message": f"fake has no handler for {operation.name}"}
         return 200, handler(body)

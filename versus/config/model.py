@@ -130,6 +130,11 @@ class ConsoleConfig:
 
 
 @dataclass(frozen=True)
+class LogConfig:
+    format: str = "text"
+
+
+@dataclass(frozen=True)
 class Config:
     name: str = "versus"
     host: str = "0.0.0.0"
@@ -142,7 +147,12 @@ class Config:
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     history: HistoryConfig = field(default_factory=HistoryConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    stop_grace_seconds: float = 5.0
     source: str = "<defaults>"
+
+
+_TOP_LEVEL_SCALARS = {"name", "host", "port", "public_host", "workers", "stop_grace_seconds"}
 
 
 def build(document: dict[str, Any], source: str) -> Config:
@@ -161,7 +171,7 @@ def build(document: dict[str, Any], source: str) -> Config:
         redis["password"] = None
     metrics = dict(document.get("metrics", {}))
     emf = CloudWatchEmfConfig(**metrics.pop("cloudwatch_emf", {}))
-    top = {k: v for k, v in document.items() if k in {"name", "host", "port", "public_host", "workers"}}
+    top = {k: v for k, v in document.items() if k in _TOP_LEVEL_SCALARS}
     return Config(
         **top,
         alert=AlertConfig(
@@ -175,6 +185,7 @@ def build(document: dict[str, Any], source: str) -> Config:
         metrics=MetricsConfig(**metrics, cloudwatch_emf=emf),
         history=HistoryConfig(**document.get("history", {})),
         console=_console(document.get("console", {})),
+        log=LogConfig(**document.get("log", {})),
         source=source,
     )
 

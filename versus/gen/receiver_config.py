@@ -91,3 +91,17 @@ def render_receiver_config(spec: TeamSpec, arns: Mapping[str, str]) -> dict[str,
             "db": 0,
         },
     }
+
+
+def render_container_config(spec: TeamSpec) -> dict[str, Any]:
+    """The config the ECS tasks run with (deploy.ecs): the same, but for a container behind the service-ecs module.
+
+    Redis is the module's ElastiCache, reached over TLS; logs are JSON lines for CloudWatch; the Slack
+    message uses the built-in template, since the image carries no template file of the spec's.
+    Response plan ARNs come from the spec, as they carry no region and Terraform names the plans as the spec does.
+    """
+    config = render_receiver_config(spec, plan_arns_from_spec(spec))
+    config["alert"]["slack"].pop("template_path")
+    config["redis"]["tls"] = True
+    config["log"] = {"format": "json"}
+    return config

@@ -106,6 +106,11 @@ class DeliveryStore:
         ]
         return bool(await self._finish(args=args))
 
+    async def release(self, delivery_id: str, token: str) -> bool:
+        """Make a claimed delivery due now, if claim number `token` is still the latest (see DueLoop.stop)."""
+        keys = [self.keys.outbox_due, self.keys.delivery(delivery_id)]
+        return bool(await self.store.scripts.release_claim(keys=keys, args=[delivery_id, token, epoch_ms()]))
+
     async def next_due_ms(self) -> int | None:
         first = await self.client.zrange(self.keys.outbox_due, 0, 0, withscores=True)
         return int(first[0][1]) if first else None

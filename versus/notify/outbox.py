@@ -70,6 +70,7 @@ class OutboxWorker(DueLoop):
         try:
             claimed = await self.deliveries.claim(lease_ms=self.lease_ms, limit=self.batch)
             if claimed:
+                self.held.update(claimed)
                 await asyncio.gather(*(self._send_in_order(group) for group in _by_incident(claimed)))
                 return 0.0
             next_due = await self.deliveries.next_due_ms()
@@ -87,6 +88,10 @@ class OutboxWorker(DueLoop):
                     log.warning("outbox: delivery %s left for its lease to expire: %s", delivery_id, exc)
                 except Exception:
                     log.exception("outbox: delivery %s left for its lease to expire", delivery_id)
+                self.held.pop(delivery_id, None)
+
+    async def release(self, item_id: str, token: str) -> bool:
+        return await self.deliveries.release(item_id, token)
 
     async def process(self, delivery_id: str, token: str) -> None:
         delivery = await self.deliveries.load(delivery_id, token)

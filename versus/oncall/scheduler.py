@@ -59,6 +59,7 @@ class EscalationScheduler(DueLoop):
             claimed = await self.store.claim_escalations(lease_ms=self.lease_ms, limit=free)
             if claimed:
                 for incident in claimed:
+                    self.held[str(incident["id"])] = str(incident["claims"])
                     task = asyncio.create_task(self.escalate(incident))
                     self._running.add(task)
                     task.add_done_callback(self._running.discard)
@@ -69,7 +70,18 @@ class EscalationScheduler(DueLoop):
             return 1.0
         return self.sleep_until(next_due)
 
+    def in_flight(self) -> set[asyncio.Task[None]]:
+        return set(self._running)
+
+    async def release(self, item_id: str, token: str) -> bool:
+        return await self.store.release_escalation(item_id, token)
+
     async def escalate(self, claimed: dict[str, Any]) -> None:
+        """Escalate one claimed incident; once done (not cancelled), this process no longer holds its claim."""
+        await self._escalate(claimed)
+        self.held.pop(str(claimed["id"]), None)
+
+    async def _escalate(self, claimed: dict[str, Any]) -> None:
         """Escalate one claimed incident, riding out a Redis restart.
 
         Redis trouble mid-way is retried here, within the claim's lease, instead of leaving the item to

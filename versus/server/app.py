@@ -50,22 +50,24 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
             signer = AckSigner(secret, config.public_host, config.oncall.ack_expiry_hours)
         scheduler = None
         provider = None
-        app.ctx.tasks = []
+        app.ctx.workers = []
         if config.oncall.available:
             provider = AwsIncidentManager(config.oncall.aws_incident_manager.region)
             scheduler = EscalationScheduler(store, provider)
-            app.ctx.tasks.append(asyncio.get_running_loop().create_task(scheduler.run(), name="escalations"))
+            app.ctx.workers.append(
+                (scheduler, asyncio.get_running_loop().create_task(scheduler.run(), name="escalations"))
+            )
         outbox = build_outbox(config, store, template, signer, provider)
-        app.ctx.tasks.append(asyncio.get_running_loop().create_task(outbox.run(), name="outbox"))
+        app.ctx.workers.append((outbox, asyncio.get_running_loop().create_task(outbox.run(), name="outbox")))
         app.ctx.services = Services(
             config=config, redis=client, store=store, signer=signer, scheduler=scheduler, outbox=outbox
         )
 
     @app.after_server_stop
     async def stop(app: Sanic) -> None:
-        for task in app.ctx.tasks:
-            task.cancel()
-        await asyncio.gather(*app.ctx.tasks, return_exceptions=True)
+        """Requests have drained; now let claimed work finish within the grace, and give back what is left."""
+        grace = config.stop_grace_seconds
+        await asyncio.gather(*(worker.stop(task, grace) for worker, task in app.ctx.workers))
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)

@@ -131,6 +131,11 @@ class IncidentStore:
         done = await self.scripts.finish_escalation(args=[self.context(), incident_id, outcome, detail, next_ms])
         return bool(done)
 
+    async def release_escalation(self, incident_id: str, token: str) -> bool:
+        """Make a claimed escalation due now, if claim number `token` is still the latest (see DueLoop.stop)."""
+        keys = [self.keys.escalations_due, self.keys.incident(incident_id)]
+        return bool(await self.scripts.release_claim(keys=keys, args=[incident_id, token, now_ms()]))
+
     async def next_escalation_due_ms(self) -> int | None:
         first = await self.client.zrange(self.keys.escalations_due, 0, 0, withscores=True)
         return int(first[0][1]) if first else None

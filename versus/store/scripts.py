@@ -12,6 +12,10 @@ def _source(name: str) -> str:
     return prelude + "\n" + folder.joinpath(f"{name}.lua").read_text(encoding="utf-8")
 
 
+def _standalone(name: str) -> str:
+    return resources.files("versus.store").joinpath("lua", f"{name}.lua").read_text(encoding="utf-8")
+
+
 class Scripts:
     """Registered once per client; redis-py runs them by SHA and reloads them after a Redis restart."""
 
@@ -21,3 +25,4 @@ class Scripts:
         self.finish_escalation: AsyncScript = client.register_script(_source("finish_escalation"))
         self.acknowledge: AsyncScript = client.register_script(_source("acknowledge"))
         self.resolve: AsyncScript = client.register_script(_source("resolve"))
+        self.release_claim: AsyncScript = client.register_script(_standalone("release_claim"))

@@ -29,6 +29,11 @@ _WEEKDAYS = {
 }
 
 
+CONTAINER_CONFIG = "versus-config.yaml"
+"""The receiver config the ECS tasks run with, written beside the root module (see versus.gen.receiver_config)."""
+SERVICE_URL_HELP = "HTTPS URL of the receiver: put it in the spec's receiver.url and receiver.public_host."
+
+
 class RenderError(ValueError):
     """The spec cannot become a working AWS setup (the message says which part and why)."""
 
@@ -59,11 +64,17 @@ def render_root_module(
         root.iam(runtime, resolve_on_alert_resolved),
         root.dashboard(),
     ]
-    return {
-        "versions.tf": render_file(root.versions()),
-        "main.tf": render_file(main),
-        "outputs.tf": render_file(root.outputs()),
-    }
+    files = {"versions.tf": render_file(root.versions())}
+    outputs = root.outputs()
+    if root.ecs is not None:
+        if runtime != "ecs":
+            raise RenderError(f"deploy.ecs runs the receiver on ECS: the IAM runtime must be ecs, not {runtime!r}")
+        main.append(root.service())
+        outputs.append(_output("service_url", SERVICE_URL_HELP, Expr("module.versus_service.service_url")))
+        files["variables.tf"] = render_file([root.service_variables()])
+    files["main.tf"] = render_file(main)
+    files["outputs.tf"] = render_file(outputs)
+    return files
 
 
 def module_name(kind: str, name: str) -> str:
@@ -92,6 +103,7 @@ class _Root:
         self.teams: Sequence[Mapping[str, Any]] = spec.get("teams") or []
         self.people: dict[str, Mapping[str, Any]] = {p["alias"]: p for p in spec.get("people") or []}
         self.pattern: str = (spec.get("oncall") or {}).get("iam_response_plan_pattern") or "*Critical*"
+        self.ecs: Mapping[str, Any] | None = (spec.get("deploy") or {}).get("ecs")
         self.rotation_modules = {
             rotation["name"]: module_name("rotation", rotation["name"])
             for team in self.teams
@@ -247,6 +259,44 @@ class _Root:
 
     def dashboard(self) -> Block:
         return self._module("dashboard", "dashboard", [("namespace", "Versus")], depends=False)
+
+    def service(self) -> Block:
+        """The receiver on ECS Fargate, run as the versus-iam role, with the config written beside the root."""
+        ecs = self.ecs or {}
+        secrets: Mapping[str, str] = ecs["secrets"]
+        if (self.spec.get("slack") or {}).get("enable", True):
+            missing = [name for name in ("SLACK_TOKEN", "SLACK_CHANNEL_ID") if name not in secrets]
+            if missing:
+                raise RenderError(f"deploy.ecs.secrets: Slack is enabled, so it needs {', '.join(missing)}")
+        receiver = self.spec.get("receiver") or {}
+        body: list[Any] = [
+            ("name", ecs.get("name", "versus")),
+            ("image", ecs["image"]),
+            ("config_yaml", Expr(f'file("${{path.module}}/{CONTAINER_CONFIG}")')),
+            ("task_role_arn", Expr("module.versus_iam.role_arn")),
+            ("secrets", {name: secrets[name] for name in sorted(secrets)}),
+            ("vpc_id", ecs["vpc_id"]),
+            ("subnet_ids", list(ecs["subnet_ids"])),
+            ("desired_count", ecs.get("desired_count", 2)),
+            ("container_port", receiver.get("listen_port", 3000)),
+            ("redis_auth_token", Expr("var.redis_auth_token")),
+            ("alertmanager_cidrs", list(ecs.get("alertmanager_cidrs") or [])),
+            ("alertmanager_security_group_ids", list(ecs.get("alertmanager_security_group_ids") or [])),
+        ]
+        if "cluster_arn" in ecs:
+            body.append(("cluster_arn", ecs["cluster_arn"]))
+        if "load_balancer" in ecs:
+            lb = ecs["load_balancer"]
+            body.append(("load_balancer", {key: lb[key] for key in sorted(lb)}))
+        return self._module("versus_service", "service-ecs", body, depends=False)
+
+    def service_variables(self) -> Block:
+        description = (
+            "Auth token of the receiver's ElastiCache Redis (16-128 characters, no @, \" or /); stored in Secrets"
+            " Manager for the tasks. Pass it as TF_VAR_redis_auth_token, never in a file."
+        )
+        body: list[Any] = [("description", description), ("type", Expr("string")), ("sensitive", True)]
+        return Block("variable", ("redis_auth_token",), body)
 
     def outputs(self) -> list[Block]:
         plans = {

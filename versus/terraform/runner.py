@@ -50,6 +50,12 @@ def apply(
     return {str(alias): str(arn) for alias, arn in sorted(arns.items())}
 
 
+def output_value(out_dir: Path, name: str, terraform_bin: str = "terraform") -> Any:
+    """One output of the applied root (such as `service_url`), or None when the root has no such output."""
+    tf = Terraform(working_dir=str(out_dir), terraform_bin_path=terraform_bin)
+    return _outputs(tf).get(name, {}).get("value")
+
+
 def _run(tf: Terraform, command: str, *args: str, **options: Any) -> str:
     code, out, err = tf.cmd(command, *args, **options)
     if code != 0:

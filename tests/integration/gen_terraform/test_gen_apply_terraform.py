@@ -124,3 +124,17 @@ def test_a_failing_terraform_command_exits_1_with_its_output(
     assert "Unsupported argument" in error
     assert error.endswith("no config written\n")
     assert not config.exists()
+
+
+def test_the_service_url_is_printed_for_public_host(seed_spec, tmp_path, root, terraform_on_path, capsys) -> None:
+    """With deploy.ecs the root has a service_url output; apply shows it, to go into receiver.public_host."""
+    url = "https://versus-123.us-east-1.elb.amazonaws.com"
+    with (root / "main.tf").open("a", encoding="utf-8") as main_tf:
+        main_tf.write(f'\noutput "service_url" {{\n  value = "{url}"\n}}\n')
+    assert main(apply_args(seed_spec, root, tmp_path / "config.yaml", "--auto-approve")) == 0
+    assert f"service URL: {url} (put it in the spec's receiver.url and receiver.public_host)" in capsys.readouterr().out
+
+
+def test_no_service_url_line_without_a_deploy_section(seed_spec, tmp_path, root, terraform_on_path, capsys) -> None:
+    assert main(apply_args(seed_spec, root, tmp_path / "config.yaml", "--auto-approve")) == 0
+    assert "service URL" not in capsys.readouterr().out

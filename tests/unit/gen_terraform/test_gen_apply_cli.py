@@ -49,6 +49,7 @@ def terraform_bin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 def runner(monkeypatch: pytest.MonkeyPatch) -> FakeRunner:
     fake = FakeRunner(ARNS)
     monkeypatch.setattr("versus.gen.commands.apply.apply", fake)
+    monkeypatch.setattr("versus.gen.commands.apply.output_value", lambda out_dir, name, terraform_bin: None)
     return fake
 
 
@@ -106,6 +107,7 @@ def test_outputs_missing_a_routed_plan_exit_2_saying_it_was_applied(
     seed_spec, tmp_path, terraform_bin, monkeypatch, capsys
 ) -> None:
     monkeypatch.setattr("versus.gen.commands.apply.apply", FakeRunner({"platform": ARNS["platform"]}))
+    monkeypatch.setattr("versus.gen.commands.apply.output_value", lambda out_dir, name, terraform_bin: None)
     out, config = tmp_path / "root", tmp_path / "config.yaml"
     assert main(["apply", seed_spec, "-o", str(out), "--config-out", str(config), "--auto-approve"]) == 2
     assert capsys.readouterr().err.splitlines() == [

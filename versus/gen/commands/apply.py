@@ -20,7 +20,7 @@ from versus.gen.commands.terraform import add_render_options, generate
 from versus.gen.problems import InputError
 from versus.gen.receiver_config import TERRAFORM_OUTPUT
 from versus.gen.spec import load_spec
-from versus.terraform.runner import ApplyDeclined, TerraformFailed, apply
+from versus.terraform.runner import ApplyDeclined, TerraformFailed, apply, output_value
 
 DEFAULT_DIR = Path("versus-terraform")
 DEFAULT_CONFIG = Path("config/config.yaml")
@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
         return _not_applied("plan declined: nothing applied, no config written")
     except TerraformFailed as error:
         return _not_applied(f"{error}\nno config written")
+    service_url = output_value(args.output, "service_url", terraform_bin)
+    if service_url:
+        print(f"service URL: {service_url} (put it in the spec's receiver.url and receiver.public_host)")
     return write_config(args, arns)
 
 

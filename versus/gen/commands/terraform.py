@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 from versus.gen.problems import InputError, Problem
+from versus.gen.receiver_config import render_container_config
 from versus.gen.spec import load_spec
 from versus.gen.spec_model import TeamSpec
+from versus.gen.yaml_io import GENERATED_HEADER, dump_yaml
 from versus.terraform.bundle import RootModule, write_root_module
-from versus.terraform.render import RUNTIMES, RenderError
+from versus.terraform.render import CONTAINER_CONFIG, RUNTIMES, RenderError
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
 from versus.terraform.tree import TfFile
 
@@ -49,13 +51,19 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
 
 
 def generate(spec: TeamSpec, out_dir: Path, args: argparse.Namespace) -> RootModule:
-    """Write the root module and its modules; a spec AWS cannot take is a problem in the spec file."""
+    """Write the root module and its modules, and with deploy.ecs the tasks' config beside them; a spec AWS
+    cannot take is a problem in the spec file."""
     try:
-        return write_root_module(
+        module = write_root_module(
             spec.raw, out_dir, runtime=args.runtime, resolve_on_alert_resolved=args.resolve_on_alert_resolved
         )
     except RenderError as error:
         raise InputError([Problem(spec.source, "", str(error))]) from error
+    if (spec.raw.get("deploy") or {}).get("ecs") is not None:
+        path = out_dir / CONTAINER_CONFIG
+        path.write_text(dump_yaml(render_container_config(spec), GENERATED_HEADER), encoding="utf-8")
+        module.written.append(path)
+    return module
 
 
 def run(args: argparse.Namespace) -> int:
