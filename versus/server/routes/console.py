@@ -60,7 +60,12 @@ def install(app: Sanic, config: Config) -> None:
     async def start_console(app: Sanic) -> None:
         app.ctx.console = await build_console(config, app.ctx.services)
         warm = app.ctx.console.listing.index.refresh()
-        app.ctx.tasks.append(asyncio.get_running_loop().create_task(_quietly(warm), name="console-index"))
+        app.ctx.console_warm = asyncio.get_running_loop().create_task(_quietly(warm), name="console-index")
+
+    @app.after_server_stop
+    async def stop_console(app: Sanic) -> None:
+        app.ctx.console_warm.cancel()
+        await asyncio.gather(app.ctx.console_warm, return_exceptions=True)
 
 
 async def _quietly(loading: Awaitable[None]) -> None:
