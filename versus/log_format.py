@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from typing import TextIO
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -27,8 +28,21 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
+class _StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the sys.stdout of the moment a record is emitted, not of the moment logging was set up: a
+    caller that swaps stdout (an embedding program, a test capturing output) then closes it, breaks nothing."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _: TextIO) -> None:
+        """StreamHandler sets its stream; this one has none of its own."""
+
+
 def configure_logging(level: str, log_format: str = "text") -> None:
     """Send every log record to stdout in `log_format` ("text" or "json"), replacing earlier handlers."""
-    handler = logging.StreamHandler(sys.stdout)
+    handler = _StdoutHandler()
     handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)

@@ -79,9 +79,10 @@ def run_serve(tmp_path: Path, data_dir: str) -> subprocess.CompletedProcess[str]
 def test_a_data_dir_problem_is_one_line_and_exit_2(tmp_path, make_data_dir, expected) -> None:
     data_dir = make_data_dir(tmp_path)
     result = run_serve(tmp_path, str(data_dir))
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr
-    errors = [line for line in result.stderr.splitlines() if " ERROR " in line]
-    assert len(errors) == 1, result.stderr
+    output = result.stdout + result.stderr  # logs go to stdout, anything Python itself prints to stderr
+    assert result.returncode == 2, output
+    assert "Traceback" not in output
+    errors = [line for line in output.splitlines() if " ERROR " in line]
+    assert len(errors) == 1, output
     assert expected.format(d=data_dir) in errors[0]
     assert errors[0].endswith(FIX) or "shorter path" in errors[0]
