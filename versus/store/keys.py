@@ -39,3 +39,12 @@ class Keys:
     @property
     def ack_secret(self) -> str:
         return f"{self.prefix}ack_secret"
+
+    def intake_rate(self, scope: str, window: int) -> str:
+        """Counter of alerts a credential sent in one rate-limit window (expires after the next one)."""
+        return f"{self.prefix}intake_rate:{scope}:{window}"
+
+    @property
+    def write_probe(self) -> str:
+        """A tiny key `/readyz` writes to learn whether Redis still accepts writes (it is not out of memory)."""
+        return f"{self.prefix}readyz:probe"

@@ -1,4 +1,9 @@
-"""The Lua scripts that make each state change atomic, loaded with the shared prelude."""
+"""The Lua scripts that make each state change atomic, loaded with the shared prelude.
+
+A script whose first line is a Redis 7 shebang (`#!lua flags=allow-oom`) keeps it first, above the
+prelude. `allow-oom` is on the escalation claim and finish only: a full Redis (maxmemory reached under
+noeviction) refuses new alerts, but pages already accepted still fire and their outcome is recorded.
+"""
 
 from importlib import resources
 
@@ -9,7 +14,11 @@ from redis.commands.core import AsyncScript
 def _source(name: str) -> str:
     folder = resources.files("versus.store").joinpath("lua")
     prelude = folder.joinpath("prelude.lua").read_text(encoding="utf-8")
-    return prelude + "\n" + folder.joinpath(f"{name}.lua").read_text(encoding="utf-8")
+    body = folder.joinpath(f"{name}.lua").read_text(encoding="utf-8")
+    shebang, newline, rest = body.partition("\n")
+    if shebang.startswith("#!"):
+        return shebang + newline + prelude + "\n" + rest
+    return prelude + "\n" + body
 
 
 class Scripts:

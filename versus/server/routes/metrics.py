@@ -30,6 +30,8 @@ INTAKE_PATH = "/api/incidents"
 @bp.get("/metrics")
 async def metrics(request: Request) -> HTTPResponse:
     services: Services = request.app.ctx.services
+    if services.metrics_auth.caller(request) is None:
+        return services.metrics_auth.refusal()
     keys = services.store.keys
     async with services.redis.pipeline(transaction=False) as pipe:
         pipe.zcard(keys.escalations_due)
