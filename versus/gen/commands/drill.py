@@ -23,6 +23,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--url", required=True, help="base URL of the running receiver, e.g. http://localhost:3000")
     parser.add_argument("--spec", type=Path, help="team spec: also drill each route's webhook URL")
     parser.add_argument(
+        "--token-file",
+        type=Path,
+        metavar="FILE",
+        help="a Bearer token the receiver's alert.auth accepts (e.g. the file Alertmanager's credentials_file names)",
+    )
+    parser.add_argument(
         "--wait-minutes",
         type=_non_negative,
         metavar="M",
@@ -59,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         scenarios += ack_scenarios(args.wait_minutes)
     if spec is not None:
         scenarios += route_scenarios(spec, args.wait_minutes, uuid.uuid4().hex[:12])
-    rows = [judge(drill) for drill in run_drills(Client(args.url), scenarios)]
+    token = args.token_file.read_text(encoding="utf-8").strip() if args.token_file else None
+    rows = [judge(drill) for drill in run_drills(Client(args.url, bearer_token=token), scenarios)]
     print(table(rows))
     return 0 if all(row.passed for row in rows) else 1
