@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from versus.config.model import ANONYMOUS
-from versus.intake.strict_json import BadJson, loads
+from versus.intake.strict_json import BadJson, TooManyItems, loads
 
 
 class BadPayload(ValueError):
@@ -55,23 +55,23 @@ def parse_body(
         raise BadPayload("the body is empty; send a JSON object or an array of objects")
     try:
         text = body.decode("utf-8")
-        document = loads(text)
+        document = loads(text, max_items=max_alerts)
     except UnicodeDecodeError as exc:
         raise BadPayload(f"the body is not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
     except json.JSONDecodeError as exc:
         raise BadPayload(f"the body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
     except BadJson as exc:
         raise BadPayload(f"the body is not accepted: {exc}") from exc
+    except TooManyItems as exc:
+        raise TooManyAlerts(
+            f"the body holds {exc.found} alerts; at most {exc.allowed} are accepted per request"
+            " (alert.max_alerts_per_request); nothing was recorded"
+        ) from exc
     if isinstance(document, dict):
         return [normalise(document, query, raw=text, scope=scope)]
     if isinstance(document, list):
         if not document:
             raise BadPayload("the body is an empty array; send at least one alert object")
-        if max_alerts is not None and len(document) > max_alerts:
-            raise TooManyAlerts(
-                f"the body holds {len(document)} alerts; at most {max_alerts} are accepted per request"
-                " (alert.max_alerts_per_request); nothing was recorded"
-            )
         for index, item in enumerate(document):
             if not isinstance(item, dict):
                 raise BadPayload(f"item [{index}] of the array is {_kind(item)}, not a JSON object")

@@ -20,6 +20,13 @@ class BadJson(ValueError):
     """Valid-looking text that is not standard, bounded JSON; the message says why."""
 
 
+class TooManyItems(ValueError):
+    def __init__(self, found: int, allowed: int) -> None:
+        super().__init__(f"{found} items, {allowed} allowed")
+        self.found = found
+        self.allowed = allowed
+
+
 def _constant(name: str) -> Any:
     raise BadJson(f"{name} is not standard JSON; send numbers as finite values or strings")
 
@@ -37,31 +44,30 @@ def _float(text: str) -> float:
     return value
 
 
-def loads(text: str) -> Any:
-    """Parse `text`; raises BadJson (limits) or json.JSONDecodeError (syntax)."""
+def loads(text: str, max_items: int | None = None) -> Any:
+    """Parse `text`; raises BadJson (limits) or json.JSONDecodeError (syntax). A top-level array longer
+    than `max_items` raises TooManyItems before the nesting is walked, so refusing a flood costs one parse."""
     try:
         document = json.loads(text, parse_constant=_constant, parse_int=_integer, parse_float=_float)
     except RecursionError as exc:
         raise BadJson(f"the JSON is nested deeper than {MAX_DEPTH} levels") from exc
+    if max_items is not None and isinstance(document, list) and len(document) > max_items:
+        raise TooManyItems(len(document), max_items)
     if depth(document) > MAX_DEPTH:
         raise BadJson(f"the JSON is nested deeper than {MAX_DEPTH} levels")
     return document
 
 
 def depth(document: Any) -> int:
-    """Nesting depth of arrays and objects (a scalar is 0), walked without recursion."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(document, 0)]
-    while stack:
-        node, level = stack.pop()
-        if isinstance(node, dict):
-            children: Any = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        deepest = max(deepest, level + 1)
-        if deepest > MAX_DEPTH:
-            return deepest
-        stack.extend((child, level + 1) for child in children)
-    return deepest
+    """Nesting depth of arrays and objects (a scalar is 0), one level at a time, stopping past MAX_DEPTH."""
+    level: list[Any] = [document] if isinstance(document, dict | list) else []
+    found = 0
+    while level and found <= MAX_DEPTH:
+        found += 1
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+    return found
