@@ -10,6 +10,7 @@ import pytest
 import redis
 
 from tests.conftest import seed_config
+from tests.fakes.slack import FakeSlack
 from tests.integration.receiver.test_intake import SEED_BODY
 from tests.support.redis_server import RedisServer
 
@@ -59,11 +60,14 @@ def test_a_full_redis_refuses_new_alerts_but_accepted_pages_still_fire(
 ):
     service, _, aws_url = fake_incident_manager
     server = private_redis(tmp_path, "--maxmemory-policy", "noeviction")
+    slack = FakeSlack().start()
     try:
-        config = seed_config(server.url, key_prefix)
+        config = seed_config(server.url, key_prefix, alert={"slack": {"enable": True, "api_url": slack.url}})
         receiver = make_receiver(config, env={"AWS_ENDPOINT_URL_SSM_INCIDENTS": aws_url})
         accepted = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=0.05").json()
         assert receiver.incident(accepted["id"])["escalation"] == "pending"
+        slack.wait_for_messages(1)
+        [message] = slack.messages()
 
         client = redis.Redis.from_url(server.url)
         for index in range(40):
@@ -89,6 +93,8 @@ def test_a_full_redis_refuses_new_alerts_but_accepted_pages_still_fire(
         escalated = receiver.wait_for(accepted["id"], lambda i: i["escalation"] == "escalated", timeout=15)
         assert len(service.calls_of("StartIncident")) == 1
         assert escalated["incident_arn"]
+        slack.wait_for_replies(message["ts"], 1)
         assert "Traceback" not in receiver.log()
     finally:
+        slack.stop()
         server.stop()
