@@ -94,6 +94,10 @@ def test_smaller_intake_findings(make_receiver, redis_url, key_prefix):
     ]
     assert receiver.incident(twice["id"])["warnings"] == twice["warnings"]
 
+    huge_wait = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=1e308")
+    assert huge_wait.status_code == 202
+    assert huge_wait.json()["decision"]["wait_minutes"] == 2
+
     odd_key = receiver.post({**alertmanager(), "groupKey": 42})
     assert odd_key.status_code == 400
     assert odd_key.json()["error"] == "an Alertmanager webhook (version 4) needs groupKey as a string, got a number"
@@ -101,7 +105,7 @@ def test_smaller_intake_findings(make_receiver, redis_url, key_prefix):
     assert (
         in_array.json()["error"] == "item [1]: an Alertmanager webhook (version 4) needs groupKey as a string, got null"
     )
-    assert redis.Redis.from_url(redis_url).zcard(f"{key_prefix}incidents:by_time") == 1
+    assert redis.Redis.from_url(redis_url).zcard(f"{key_prefix}incidents:by_time") == 2
 
 
 def test_debug_body_cannot_forge_log_lines(make_receiver, redis_url, key_prefix):
