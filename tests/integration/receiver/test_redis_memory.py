@@ -62,7 +62,9 @@ def test_a_full_redis_refuses_new_alerts_but_accepted_pages_still_fire(
     server = private_redis(tmp_path, "--maxmemory-policy", "noeviction")
     slack = FakeSlack().start()
     try:
-        config = seed_config(server.url, key_prefix, alert={"slack": {"enable": True, "api_url": slack.url}})
+        # No rate limit: its counter would be the first write refused; here the recording itself must be.
+        alert = {"slack": {"enable": True, "api_url": slack.url}, "rate_limit": {"alerts_per_minute": 0}}
+        config = seed_config(server.url, key_prefix, alert=alert)
         receiver = make_receiver(config, env={"AWS_ENDPOINT_URL_SSM_INCIDENTS": aws_url})
         accepted = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=0.05").json()
         assert receiver.incident(accepted["id"])["escalation"] == "pending"
