@@ -29,10 +29,11 @@ class IntakeRateLimit:
         now = now_ms()
         window = now // WINDOW_MS
         key = self.keys.intake_rate(scope, window)
-        async with self.client.pipeline(transaction=True) as pipe:
-            pipe.incrby(key, alerts)
-            pipe.pexpire(key, 2 * WINDOW_MS)
-            count, _ = await pipe.execute()
-        if int(count) <= self.limit:
+        count = int(await self.client.incrby(key, alerts))
+        if count == alerts or count > self.limit:
+            # The window's first request gives the counter its expiry (one command on the hot path, not a
+            # transaction); a refusal sets it again, so a counter is never left without one for long.
+            await self.client.pexpire(key, 2 * WINDOW_MS)
+        if count <= self.limit:
             return None
         return max(1, math.ceil(((window + 1) * WINDOW_MS - now) / 1000))
