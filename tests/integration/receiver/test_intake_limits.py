@@ -12,7 +12,15 @@ from tests.integration.receiver.test_intake import SEED_BODY
 from tests.unit.intake.test_payload import alertmanager
 
 
+def away_from_a_minute_boundary() -> None:
+    """Rate-limit windows are calendar minutes: start a test that must stay in one well inside it."""
+    into = time.time() % 60
+    if into > 45:
+        time.sleep(60.5 - into)
+
+
 def test_one_request_has_a_bounded_cost(make_receiver, redis_url, key_prefix):
+    away_from_a_minute_boundary()
     config = seed_config(
         redis_url, key_prefix, alert={"max_alerts_per_request": 50, "rate_limit": {"alerts_per_minute": 60}}
     )
@@ -38,6 +46,19 @@ def test_one_request_has_a_bounded_cost(make_receiver, redis_url, key_prefix):
     assert 1 <= int(limited.headers["Retry-After"]) <= 60
     assert "more than 60 alerts this minute (alert.rate_limit.alerts_per_minute)" in limited.json()["error"]
     assert store.zcard(f"{key_prefix}incidents:by_time") == 60
+
+
+def test_the_rate_limit_is_shared_by_replicas(make_receiver, redis_url, key_prefix):
+    config = seed_config(redis_url, key_prefix, alert={"rate_limit": {"alerts_per_minute": 60}})
+    first, second = make_receiver(config, name="first"), make_receiver(config, name="second")
+    away_from_a_minute_boundary()
+    assert first.post([SEED_BODY] * 50).status_code == 202
+    time.sleep(0.6)  # the first replica adds its count to Redis within 0.2 s
+    refused = second.post([SEED_BODY] * 20)
+    assert refused.status_code == 503
+    assert "Retry-After" in refused.headers
+    assert second.post([SEED_BODY] * 10).status_code == 202
+    assert redis.Redis.from_url(redis_url).zcard(f"{key_prefix}incidents:by_time") == 60
 
 
 def test_hostile_json_gets_a_clean_400(make_receiver, redis_url, key_prefix):
