@@ -78,6 +78,7 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         for task in app.ctx.tasks:
             task.cancel()
         await asyncio.gather(*app.ctx.tasks, return_exceptions=True)
+        await app.ctx.services.rate_limit.close()
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)

@@ -79,3 +79,9 @@ class IntakeRateLimit:
             log.warning("intake rate limit: cannot update the shared count (%s); keeping it here", exc)
             return
         window.shared = int(shared)
+
+    async def close(self) -> None:
+        """Stop the background additions (what they still held is lost: at most FLUSH_SECONDS of counts)."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
