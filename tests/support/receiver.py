@@ -32,6 +32,8 @@ class Receiver:
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = workdir / f"versus-{self.port}.log"
         self.http = httpx.Client(timeout=10)
+        self.headers: dict[str, str] = {}
+        """Sent with every `post` and `incident` (e.g. an Authorization header for `alert.auth`)."""
 
     @property
     def url(self) -> str:
@@ -76,13 +78,15 @@ class Receiver:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 
     def post(self, body: Any, query: str = "", **kwargs: Any) -> httpx.Response:
+        """POST to intake as Alertmanager does: JSON content type and this receiver's `headers` by default."""
         path = f"{self.url}/api/incidents" + (f"?{query}" if query else "")
+        headers = {"Content-Type": "application/json", **self.headers, **kwargs.pop("headers", {})}
         if isinstance(body, bytes | str):
-            return self.http.post(path, content=body, **kwargs)
-        return self.http.post(path, json=body, **kwargs)
+            return self.http.post(path, content=body, headers=headers, **kwargs)
+        return self.http.post(path, json=body, headers=headers, **kwargs)
 
     def incident(self, incident_id: str) -> dict[str, Any]:
-        response = self.http.get(f"{self.url}/api/incidents/{incident_id}")
+        response = self.http.get(f"{self.url}/api/incidents/{incident_id}", headers=self.headers)
         response.raise_for_status()
         data: dict[str, Any] = response.json()
         return data

@@ -19,11 +19,12 @@ def free_port() -> int:
 class RedisServer:
     """One redis-server process that a test can stop and start again on the same port and data dir."""
 
-    def __init__(self, data_dir: Path, *, appendonly: bool = True) -> None:
+    def __init__(self, data_dir: Path, *, appendonly: bool = True, extra_args: tuple[str, ...] = ()) -> None:
         self.binary = require_binary("redis-server")
         self.data_dir = data_dir
         self.port = free_port()
         self.appendonly = appendonly
+        self.extra_args = extra_args
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -45,6 +46,7 @@ class RedisServer:
             "yes" if self.appendonly else "no",
             "--appendfsync",
             "always",
+            *self.extra_args,
         ]
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port)

@@ -65,6 +65,10 @@ class VersusMetrics:
             "versus_time_to_resolve_seconds", "Seconds from an incident's creation to its resolution.",
             response, buckets=RESPONSE_BUCKETS, registry=self.registry,
         )  # fmt: skip
+        self.intake_refusals = Counter(
+            "versus_intake_refusals", "Intake requests refused, by reason (unauthenticated, rate_limited, "
+            "redis_out_of_memory, ...).", ["reason"], registry=self.registry,
+        )  # fmt: skip
         self.intake_latency = Histogram(
             "versus_intake_request_duration_seconds", "Time to answer POST /api/incidents, by status class.",
             ["status"], buckets=INTAKE_BUCKETS, registry=self.registry,
@@ -92,6 +96,9 @@ class VersusMetrics:
 
     def warned(self, parameter: str) -> None:
         self.config_warnings.labels(parameter).inc()
+
+    def refused(self, reason: str) -> None:
+        self.intake_refusals.labels(reason).inc()
 
     def answered(self, status: int, seconds: float) -> None:
         self.intake_latency.labels(f"{status // 100}xx").observe(seconds)

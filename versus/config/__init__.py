@@ -10,11 +10,12 @@ from typing import Any, cast
 import jsonschema
 import yaml
 
-from versus.config.expand import ExpansionError, expand
+from versus.config.expand import ExpansionError, expand, referencing_paths
 from versus.config.model import (
     AlertConfig,
     AwsIncidentManagerConfig,
     Config,
+    Credential,
     OncallConfig,
     RedisConfig,
     SlackConfig,
@@ -27,6 +28,7 @@ __all__ = [
     "AwsIncidentManagerConfig",
     "Config",
     "ConfigError",
+    "Credential",
     "OncallConfig",
     "RedisConfig",
     "SlackConfig",
@@ -35,6 +37,9 @@ __all__ = [
 ]
 
 DEFAULT_PATH = Path("config/config.yaml")
+SECRET_KEYS = frozenset({"token", "password", "bearer_token", "signing_secret", "ack_secret", "url"})
+"""Keys whose value is never repeated in an error, even when written inline (a Redis URL may hold a password)."""
+MIN_SECRET_LENGTH = 16
 
 
 class ConfigError(ValueError):
@@ -71,11 +76,12 @@ def parse_config(text: str, *, source: str, env: Mapping[str, str]) -> Config:
         document = {}
     if not isinstance(document, dict):
         raise ConfigError(f"{source}: the top level must be a mapping, got {type(document).__name__}")
+    hidden = referencing_paths(document)
     try:
         document = expand(document, env)
     except ExpansionError as exc:
         raise ConfigError(_bulleted(source, str(exc).splitlines())) from exc
-    problems = [_describe(error) for error in _VALIDATOR.iter_errors(document)]
+    problems = [_describe(error, hidden) for error in _VALIDATOR.iter_errors(document)]
     if problems:
         raise ConfigError(_bulleted(source, sorted(problems)))
     config = build(document, source)
@@ -101,11 +107,38 @@ def _semantic_problems(config: Config) -> list[str]:
         for key in ("token", "channel_id"):
             if not getattr(config.alert.slack, key):
                 problems.append(f"alert.slack.{key}: required (non-empty) while alert.slack.enable is true")
+    problems += _credential_problems("alert.auth", config.alert.auth)
+    problems += _credential_problems("metrics.auth", config.metrics.auth)
     return problems
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _credential_problems(path: str, credentials: tuple[Credential, ...]) -> list[str]:
+    """Each entry holds exactly one secret of one kind; values are never repeated in the message."""
+    problems = []
+    for index, credential in enumerate(credentials):
+        where = f"{path}[{index}] ({credential.name})"
+        bearer = [k for k in ("bearer_token", "bearer_token_file") if getattr(credential, k) is not None]
+        basic = [k for k in ("password", "password_file") if getattr(credential, k) is not None]
+        if credential.username is None:
+            if len(bearer) != 1 or basic:
+                problems.append(
+                    f"{where}: give exactly one of bearer_token, bearer_token_file, or username with password"
+                    " or password_file"
+                )
+        elif bearer or len(basic) != 1:
+            problems.append(f"{where}: a username needs exactly one of password or password_file, and no bearer_token")
+        for key in ("bearer_token", "password"):
+            value = getattr(credential, key)
+            if value is not None and len(value) < MIN_SECRET_LENGTH:
+                problems.append(f"{where}.{key}: shorter than {MIN_SECRET_LENGTH} characters (value not shown)")
+    return problems
+
+
+def _describe(error: jsonschema.ValidationError, hidden: frozenset[str] = frozenset()) -> str:
     path = _path(error.absolute_path)
+    last = error.absolute_path[-1] if error.absolute_path else ""
+    if isinstance(error.instance, str) and (path in hidden or last in SECRET_KEYS):
+        return f"{path}: {_value_free(error)} (value not shown: it may hold a secret)"
     if error.validator == "additionalProperties" and isinstance(error.schema, dict):
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(cast(dict[str, Any], error.instance)) - set(allowed))
@@ -113,6 +146,18 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if error.validator == "not" and error.validator_value == {"required": ["url", "host"]}:
         return f"{path}: set either url or host, not both"
     return f"{path or '<root>'}: {error.message}"
+
+
+def _value_free(error: jsonschema.ValidationError) -> str:
+    """What the schema wanted, without the value that failed it."""
+    wanted = error.validator_value
+    if error.validator == "pattern":
+        return f"does not match {wanted}"
+    if error.validator == "type":
+        return f"is not of type {wanted}"
+    if error.validator == "minLength":
+        return f"is shorter than {wanted} characters"
+    return f"fails {error.validator} {json.dumps(wanted)}"
 
 
 def _path(parts: Any) -> str:

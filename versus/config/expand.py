@@ -24,6 +24,16 @@ def expand(document: Any, env: Mapping[str, str]) -> Any:
     return result
 
 
+def referencing_paths(document: Any, path: str = "") -> frozenset[str]:
+    """Key paths (as errors name them) of strings that hold a `${VAR}` reference: their expanded value is
+    never repeated in an error, since environment variables are where secrets come from."""
+    if isinstance(document, dict):
+        return frozenset().union(*(referencing_paths(v, _join(path, str(k))) for k, v in document.items()))
+    if isinstance(document, list):
+        return frozenset().union(*(referencing_paths(v, f"{path}[{i}]") for i, v in enumerate(document)))
+    return frozenset({path}) if isinstance(document, str) and "${" in document else frozenset()
+
+
 def _expand(node: Any, env: Mapping[str, str], path: str, problems: list[str]) -> Any:
     if isinstance(node, dict):
         return {key: _expand(value, env, _join(path, str(key)), problems) for key, value in node.items()}

@@ -5,6 +5,34 @@ from typing import Any
 
 DEFAULT_KEY_PREFIX = "versus:"
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_MAX_ALERTS_PER_REQUEST = 200
+DEFAULT_ALERTS_PER_MINUTE = 6000
+ANONYMOUS = "anonymous"
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One accepted credential: a Bearer token, or a basic-auth user and password (each inline, usually
+    from `${VAR}`, or in a file read at start-up). `name` is the caller's scope: several entries may share
+    a name (rotation), and an incident created under one name can be updated or resolved only under it."""
+
+    name: str
+    bearer_token: str | None = None
+    bearer_token_file: str | None = None
+    username: str | None = None
+    password: str | None = None
+    password_file: str | None = None
+
+    @property
+    def scheme(self) -> str:
+        return "Basic" if self.username is not None else "Bearer"
+
+
+@dataclass(frozen=True)
+class RateLimitConfig:
+    """Alerts accepted per credential per minute (0: no limit); past it intake answers 503 + Retry-After."""
+
+    alerts_per_minute: int = DEFAULT_ALERTS_PER_MINUTE
 
 
 @dataclass(frozen=True)
@@ -33,6 +61,9 @@ class DeliveryConfig:
 class AlertConfig:
     debug_body: bool = False
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_alerts_per_request: int = DEFAULT_MAX_ALERTS_PER_REQUEST
+    auth: tuple[Credential, ...] = ()
+    rate_limit: RateLimitConfig = field(default_factory=RateLimitConfig)
     slack: SlackConfig = field(default_factory=SlackConfig)
     delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
 
@@ -72,6 +103,7 @@ class RedisConfig:
     insecure_skip_verify: bool = False
     key_prefix: str = DEFAULT_KEY_PREFIX
     data_dir: str | None = None
+    allow_eviction: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -88,6 +120,8 @@ class CloudWatchEmfConfig:
 @dataclass(frozen=True)
 class MetricsConfig:
     enable: bool = True
+    auth: tuple[Credential, ...] = ()
+    known_teams: tuple[str, ...] = ()
     cloudwatch_emf: CloudWatchEmfConfig = field(default_factory=CloudWatchEmfConfig)
 
 
@@ -171,12 +205,17 @@ def build(document: dict[str, Any], source: str) -> Config:
         redis["password"] = None
     metrics = dict(document.get("metrics", {}))
     emf = CloudWatchEmfConfig(**metrics.pop("cloudwatch_emf", {}))
+    metrics["auth"] = _credentials(metrics.get("auth", []))
+    metrics["known_teams"] = tuple(metrics.get("known_teams", ()))
     top = {k: v for k, v in document.items() if k in _TOP_LEVEL_SCALARS}
     return Config(
         **top,
         alert=AlertConfig(
             debug_body=alert.get("debug_body", False),
             max_body_bytes=alert.get("max_body_bytes", DEFAULT_MAX_BODY_BYTES),
+            max_alerts_per_request=alert.get("max_alerts_per_request", DEFAULT_MAX_ALERTS_PER_REQUEST),
+            auth=_credentials(alert.get("auth", [])),
+            rate_limit=RateLimitConfig(**alert.get("rate_limit", {})),
             slack=SlackConfig(**slack),
             delivery=DeliveryConfig(**alert.get("delivery", {})),
         ),
@@ -198,3 +237,7 @@ def _console(document: dict[str, Any]) -> ConsoleConfig:
         if key in proxy:
             proxy[key] = tuple(proxy[key])
     return ConsoleConfig(**console, users=users, proxy=ConsoleProxyConfig(**proxy))
+
+
+def _credentials(entries: list[dict[str, str]]) -> tuple[Credential, ...]:
+    return tuple(Credential(**entry) for entry in entries)

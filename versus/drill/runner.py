@@ -42,14 +42,17 @@ class Drill:
 
 
 class Client:
-    def __init__(self, base_url: str, timeout: float = 10.0) -> None:
+    def __init__(self, base_url: str, timeout: float = 10.0, bearer_token: str | None = None) -> None:
+        """`bearer_token`: sent to a receiver whose intake needs a credential (`alert.auth`)."""
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.headers = {"Authorization": f"Bearer {bearer_token}"} if bearer_token else {}
 
     def request(
         self, method: str, target: str, body: bytes | None = None, headers: dict[str, str] | None = None
     ) -> Any:
-        request = urllib.request.Request(self.base_url + target, data=body, method=method, headers=headers or {})
+        sent = {**self.headers, **(headers or {})}
+        request = urllib.request.Request(self.base_url + target, data=body, method=method, headers=sent)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()

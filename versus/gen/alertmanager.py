@@ -81,8 +81,11 @@ def receivers(spec: TeamSpec, include_default: bool) -> list[dict[str, Any]]:
 def _webhook(spec: TeamSpec, url: str) -> dict[str, Any]:
     webhook: dict[str, Any] = {"url": url, "send_resolved": True}
     auth = spec.receiver.authorization
+    basic = spec.receiver.basic_auth
     if auth is not None:
         webhook["http_config"] = {"authorization": {"type": auth.type, "credentials_file": auth.credentials_file}}
+    elif basic is not None:
+        webhook["http_config"] = {"basic_auth": {"username": basic.username, "password_file": basic.password_file}}
     return webhook
 
 

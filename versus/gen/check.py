@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from versus.config import ConfigError, OncallConfig, parse_config
+from versus.config import ConfigError, Credential, OncallConfig, parse_config
 from versus.gen.alertmanager import is_owned_route, receivers, team_routes
 from versus.gen.coverage import coverage_problems
 from versus.gen.problems import Problem, Severity
@@ -41,17 +41,19 @@ class Webhook:
 
 @dataclass(frozen=True)
 class ReceiverOnCall:
-    """The receiver config's on-call part and the file it came from (or the spec it was generated from)."""
+    """The receiver config's on-call part and intake credentials (`alert.auth`), and the file it came
+    from (or the spec it was generated from)."""
 
     source: str
     oncall: OncallConfig
+    auth: tuple[Credential, ...] = ()
 
 
 class _Placeholders(Mapping[str, str]):
     """Every `${VAR}` reads as set: judging routing must not need the receiver's secrets."""
 
     def __getitem__(self, key: str) -> str:
-        return "1"
+        return "1" * 16
 
     def __iter__(self) -> Iterator[str]:
         return iter(())
@@ -68,13 +70,14 @@ def receiver_oncall_from_file(path: Path) -> ReceiverOnCall | Problem:
         return Problem(str(path), "", f"cannot read: {error.strerror}")
     except ConfigError as error:
         return Problem(str(path), "", str(error))
-    return ReceiverOnCall(str(path), config.oncall)
+    return ReceiverOnCall(str(path), config.oncall, config.alert.auth)
 
 
 def receiver_oncall_from_spec(spec: TeamSpec) -> ReceiverOnCall:
     source = f"<config generated from {spec.source}>"
     text = dump_yaml(render_receiver_config(spec, plan_arns_from_spec(spec)))
-    return ReceiverOnCall(source, parse_config(text, source=source, env=_Placeholders()).oncall)
+    config = parse_config(text, source=source, env=_Placeholders())
+    return ReceiverOnCall(source, config.oncall, config.alert.auth)
 
 
 def alertmanager_webhooks(document: Any, source: str) -> list[Webhook]:
@@ -159,6 +162,7 @@ def _judge(spec: TeamSpec, receiver: ReceiverOnCall, webhook: Webhook) -> Iterat
     for name in sorted({name for name in names if names.count(name) > 1}):
         yield Problem(*where, f"{name} is given {names.count(name)} times; the receiver reads only one")
     yield from _authorization(spec, webhook)
+    yield from _credential_agreement(receiver, webhook)
     decision = decide(receiver.oncall, dict(pairs))
     for warning in decision.warnings:
         yield Problem(*where, f"{warning} (receiver config: {receiver.source})")
@@ -195,6 +199,42 @@ def _authorization(spec: TeamSpec, webhook: Webhook) -> Iterator[Problem]:
             webhook.source,
             f"{where}.authorization",
             f"missing: the spec's receiver expects a {spec.receiver.authorization.type} credential",
+        )
+
+
+def _credential_agreement(receiver: ReceiverOnCall, webhook: Webhook) -> Iterator[Problem]:
+    """What Alertmanager sends must be what the receiver's `alert.auth` accepts (and a receiver that
+    checks nothing must not look protected). Shapes only: secrets are never read here."""
+    http_config = webhook.http_config if isinstance(webhook.http_config, dict) else {}
+    where = (webhook.source, webhook.path.removesuffix(".url") + ".http_config")
+    authorization = http_config.get("authorization")
+    basic_auth = http_config.get("basic_auth")
+    usernames = sorted({c.username for c in receiver.auth if c.username is not None})
+    bearer = any(c.username is None for c in receiver.auth)
+    if not receiver.auth:
+        if authorization or basic_auth:
+            yield Problem(
+                *where, f"sends a credential, but {receiver.source} has no alert.auth: intake would not check it"
+            )
+        return
+    if isinstance(authorization, dict):
+        scheme = str(authorization.get("type", "Bearer"))
+        if scheme.lower() != "bearer" or not bearer:
+            yield Problem(
+                *where,
+                f"sends a {scheme} credential, but alert.auth in {receiver.source} accepts "
+                + ("no Bearer token" if scheme.lower() == "bearer" else "only Bearer tokens and basic auth"),
+            )
+    elif isinstance(basic_auth, dict):
+        if basic_auth.get("username") not in usernames:
+            yield Problem(
+                *where,
+                f"basic_auth user {basic_auth.get('username')!r} is not among the users of alert.auth in"
+                f" {receiver.source} ({', '.join(usernames) or 'none'})",
+            )
+    else:
+        yield Problem(
+            *where, f"sends no credential, but {receiver.source} requires one (alert.auth): every POST gets 401"
         )
 
 

@@ -17,6 +17,9 @@ from versus.gen.problems import InputError, Problem
 from versus.gen.spec_model import TeamSpec
 
 TERRAFORM_OUTPUT = "response_plan_arns"
+INTAKE_CREDENTIAL_NAME = "alertmanager"
+INTAKE_TOKEN_ENV = "VERSUS_INTAKE_TOKEN"
+INTAKE_PASSWORD_ENV = "VERSUS_INTAKE_PASSWORD"
 
 
 def used_plan_aliases(spec: TeamSpec) -> list[str]:
@@ -51,16 +54,31 @@ def plan_arns_from_terraform(spec: TeamSpec, outputs_path: Path) -> dict[str, st
     return {alias: arns[alias] for alias in used_plan_aliases(spec)}
 
 
+def intake_auth(spec: TeamSpec) -> list[dict[str, str]]:
+    """The receiver's side of the credential the spec gives Alertmanager: the same secret, read from the
+    environment (Alertmanager reads it from its file). Add a second entry of the same name to rotate."""
+    if spec.receiver.authorization is not None:
+        return [{"name": INTAKE_CREDENTIAL_NAME, "bearer_token": f"${{{INTAKE_TOKEN_ENV}}}"}]
+    if spec.receiver.basic_auth is not None:
+        username = spec.receiver.basic_auth.username
+        return [{"name": INTAKE_CREDENTIAL_NAME, "username": username, "password": f"${{{INTAKE_PASSWORD_ENV}}}"}]
+    return []
+
+
 def render_receiver_config(spec: TeamSpec, arns: Mapping[str, str]) -> dict[str, Any]:
     default = spec.oncall.default_response_plan
     slack = spec.slack
+    alert: dict[str, Any] = {"debug_body": spec.receiver.debug_body}
+    auth = intake_auth(spec)
+    if auth:
+        alert["auth"] = auth
     return {
         "name": spec.receiver.name,
         "host": spec.receiver.listen_host,
         "port": spec.receiver.listen_port,
         "public_host": spec.receiver.public_host,
         "alert": {
-            "debug_body": spec.receiver.debug_body,
+            **alert,
             "slack": {
                 "enable": slack.enable,
                 "token": "${SLACK_TOKEN}",

@@ -15,6 +15,7 @@ from versus.gen.spec_model import (
     AlertmanagerSettings,
     Authorization,
     AwsSettings,
+    BasicAuth,
     Escalation,
     EscalationStage,
     EscalationTarget,
@@ -74,6 +75,7 @@ def build_spec(data: Mapping[str, Any], source: str) -> TeamSpec:
             listen_port=receiver.get("listen_port", 3000),
             debug_body=receiver.get("debug_body", False),
             authorization=Authorization(auth.get("type", "Bearer"), auth["credentials_file"]) if auth else None,
+            basic_auth=BasicAuth(**receiver["basic_auth"]) if "basic_auth" in receiver else None,
         ),
         aws=AwsSettings(account_id=data["aws"]["account_id"], region=data["aws"]["region"]),
         oncall=OnCallSettings(

@@ -24,6 +24,12 @@ class Authorization:
 
 
 @dataclass(frozen=True)
+class BasicAuth:
+    username: str
+    password_file: str
+
+
+@dataclass(frozen=True)
 class ReceiverSettings:
     url: str
     public_host: str
@@ -32,6 +38,7 @@ class ReceiverSettings:
     listen_port: int
     debug_body: bool
     authorization: Authorization | None
+    basic_auth: BasicAuth | None = None
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,15 @@ def receiver_names(spec: TeamSpec) -> Iterator[tuple[str, str]]:
         yield f"{seen[DEFAULT_RECEIVER]}.name", f"{DEFAULT_RECEIVER!r} is reserved for alerts no route claims"
 
 
+def receiver_credential(spec: TeamSpec) -> Iterator[tuple[str, str]]:
+    """The receiver checks Bearer tokens and basic auth (`alert.auth`), and Alertmanager sends only one."""
+    auth = spec.receiver.authorization
+    if auth is not None and auth.type.lower() != "bearer":
+        yield "receiver.authorization.type", f"the receiver accepts Bearer credentials, not {auth.type!r}"
+    if auth is not None and spec.receiver.basic_auth is not None:
+        yield "receiver.basic_auth", "set either receiver.authorization or receiver.basic_auth, not both"
+
+
 def oncall_mode(spec: TeamSpec) -> Iterator[tuple[str, str]]:
     """`enable` pages by default; `initialized_only` pages only when asked; both at once is ambiguous."""
     if spec.oncall.enable and spec.oncall.initialized_only:
@@ -305,6 +314,7 @@ def _unknown(what: str, name: str, known: object) -> str:
 RULES: tuple[Rule, ...] = (
     unique_names,
     receiver_names,
+    receiver_credential,
     oncall_mode,
     response_plans,
     route_fields,

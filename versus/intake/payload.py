@@ -4,7 +4,12 @@ Accepted: an Alertmanager webhook (version 4), any other JSON object (such as th
 `{"Logs": …, "ServiceName": …, "Severity": …}`), or a JSON array of such objects. Each object becomes one
 `Alert`. Identity decides whether a POST updates an incident or opens a new one: an Alertmanager group
 (receiver + groupKey) is one incident while it fires; other JSON is new each time unless it carries a
-`dedup_key`.
+`dedup_key`. Identities are scoped by the intake credential's name (see `versus.server.auth`): a caller
+can update or resolve only the incidents its own credential created; with intake auth off every caller
+shares the one "anonymous" scope, whose identities are those of earlier versions.
+
+What a request may cost is bounded here: standard JSON within `strict_json`'s limits, and at most
+`max_alerts` alerts (objects in a top-level array).
 """
 
 import hashlib
@@ -13,9 +18,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from versus.config.model import ANONYMOUS
+from versus.intake.strict_json import BadJson, TooManyItems, loads
+
 
 class BadPayload(ValueError):
     """The body cannot be used at all; the message says what was wrong and where."""
+
+    status = 400
+
+
+class TooManyAlerts(BadPayload):
+    """More alerts in one request than `alert.max_alerts_per_request` allows."""
+
+    status = 413
 
 
 @dataclass(frozen=True)
@@ -32,36 +48,57 @@ class Alert:
         return self.raw if self.raw is not None else json.dumps(self.payload, separators=(",", ":"))
 
 
-def parse_body(body: bytes, query: Mapping[str, str]) -> list[Alert]:
+def parse_body(
+    body: bytes, query: Mapping[str, str], *, scope: str = ANONYMOUS, max_alerts: int | None = None
+) -> list[Alert]:
     if not body.strip():
         raise BadPayload("the body is empty; send a JSON object or an array of objects")
     try:
         text = body.decode("utf-8")
-        document = json.loads(text)
+        document = loads(text, max_items=max_alerts)
     except UnicodeDecodeError as exc:
         raise BadPayload(f"the body is not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
     except json.JSONDecodeError as exc:
         raise BadPayload(f"the body is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    except BadJson as exc:
+        raise BadPayload(f"the body is not accepted: {exc}") from exc
+    except TooManyItems as exc:
+        raise TooManyAlerts(
+            f"the body holds {exc.found} alerts; at most {exc.allowed} are accepted per request"
+            " (alert.max_alerts_per_request); nothing was recorded"
+        ) from exc
     if isinstance(document, dict):
-        return [normalise(document, query, raw=text)]
+        return [normalise(document, query, raw=text, scope=scope)]
     if isinstance(document, list):
         if not document:
             raise BadPayload("the body is an empty array; send at least one alert object")
         for index, item in enumerate(document):
             if not isinstance(item, dict):
                 raise BadPayload(f"item [{index}] of the array is {_kind(item)}, not a JSON object")
-        return [normalise(item, query) for item in document]
+        return [normalise(item, query, scope=scope, where=f"item [{index}]: ") for index, item in enumerate(document)]
     raise BadPayload(f"the body is {_kind(document)}; send a JSON object or an array of objects")
 
 
-def normalise(document: dict[str, Any], query: Mapping[str, str], raw: str | None = None) -> Alert:
+def normalise(
+    document: dict[str, Any],
+    query: Mapping[str, str],
+    raw: str | None = None,
+    *,
+    scope: str = ANONYMOUS,
+    where: str = "",
+) -> Alert:
+    if looks_like_alertmanager(document) and not isinstance(document.get("groupKey"), str):
+        raise BadPayload(
+            f"{where}an Alertmanager webhook (version 4) needs groupKey as a string,"
+            f" got {_kind(document.get('groupKey'))}"
+        )
     if is_alertmanager(document):
         receiver = str(document.get("receiver", ""))
         group_key = str(document["groupKey"])
         return Alert(
             payload=document,
             source="alertmanager",
-            identity=_digest("alertmanager", receiver, group_key),
+            identity=_scoped(scope, "alertmanager", receiver, group_key),
             resolved=str(document.get("status", "")).lower() == "resolved",
             summary=_alertmanager_summary(document),
             raw=raw,
@@ -70,7 +107,7 @@ def normalise(document: dict[str, Any], query: Mapping[str, str], raw: str | Non
     return Alert(
         payload=document,
         source="json",
-        identity=_digest("dedup", str(dedup_key)) if dedup_key else None,
+        identity=_scoped(scope, "dedup", str(dedup_key)) if dedup_key else None,
         resolved=str(document.get("status", document.get("Status", ""))).lower() == "resolved",
         summary=_json_summary(document),
         raw=raw,
@@ -78,11 +115,12 @@ def normalise(document: dict[str, Any], query: Mapping[str, str], raw: str | Non
 
 
 def is_alertmanager(document: Mapping[str, Any]) -> bool:
-    return (
-        str(document.get("version")) == "4"
-        and isinstance(document.get("groupKey"), str)
-        and isinstance(document.get("alerts"), list)
-    )
+    return looks_like_alertmanager(document) and isinstance(document.get("groupKey"), str)
+
+
+def looks_like_alertmanager(document: Mapping[str, Any]) -> bool:
+    """Version 4 with an alerts list: meant as an Alertmanager webhook, whatever its groupKey holds."""
+    return str(document.get("version")) == "4" and isinstance(document.get("alerts"), list)
 
 
 def _alertmanager_summary(document: Mapping[str, Any]) -> dict[str, str]:
@@ -124,6 +162,11 @@ def _clean(values: Mapping[str, Any]) -> dict[str, str]:
 
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _scoped(scope: str, *parts: str) -> str:
+    """The identity within a credential's scope; the anonymous scope keeps the digests of earlier versions."""
+    return _digest(*parts) if scope == ANONYMOUS else _digest("scope", scope, *parts)
 
 
 def _digest(*parts: str) -> str:

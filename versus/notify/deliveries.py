@@ -8,18 +8,16 @@ script too, so a claim, a "may have sent" marker and an outcome can never be hal
 import json
 import time
 from dataclasses import dataclass
-from importlib import resources
 from typing import cast
 
 from redis.commands.core import AsyncScript
 
 from versus.store.incidents import IncidentStore
+from versus.store.scripts import lua_source
 
 
 def _source(name: str) -> str:
-    prelude = resources.files("versus.store").joinpath("lua", "prelude.lua").read_text(encoding="utf-8")
-    script = resources.files("versus.notify").joinpath("lua", f"{name}.lua").read_text(encoding="utf-8")
-    return prelude + "\n" + script
+    return lua_source("versus.notify", name)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ replica signs and verifies alike without extra configuration.
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 from urllib.parse import quote, urlencode
@@ -14,6 +15,9 @@ from urllib.parse import quote, urlencode
 import redis.asyncio as aioredis
 
 from versus.store.keys import Keys
+
+_EXPIRES = re.compile(r"[0-9]{1,12}")
+_SIGNATURE = re.compile(r"[0-9a-f]{64}")
 
 
 class AckSigner:
@@ -33,8 +37,10 @@ class AckSigner:
 
     def verify(self, incident_id: str, expires: str, signature: str, now: float | None = None) -> str | None:
         """None when the link is good; otherwise why it is not (shown on the 403 page)."""
-        if not expires.isdigit() or not signature:
+        if not expires or not signature:
             return "this acknowledgement link is incomplete"
+        if not _EXPIRES.fullmatch(expires) or not _SIGNATURE.fullmatch(signature):
+            return "this acknowledgement link is not valid"
         expected = self.sign(incident_id, int(expires))
         if not hmac.compare_digest(expected, signature):
             return "this acknowledgement link is not valid"

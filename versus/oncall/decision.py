@@ -23,6 +23,9 @@ KNOWN_PARAMETERS = frozenset(
     {ONCALL_ENABLE, WAIT_MINUTES, RESPONSE_PLAN, "slack_channel_id", "dedup_key", "drill", "drill_page"}
 )
 
+MAX_WAIT_MINUTES = 10_080
+"""A week: longer waits outlive ack links and make no page; a huge one would overflow the due time."""
+
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
 _DEFAULT_PLAN = "default"
@@ -107,6 +110,12 @@ def _parse_wait(query: Mapping[str, str], default: float, warnings: list[str]) -
     if not math.isfinite(value) or value < 0:
         warnings.append(
             f"{WAIT_MINUTES}={raw!r} is not a non-negative number of minutes;"
+            f" using the configured wait of {_minutes(default)}"
+        )
+        return float(default)
+    if value > MAX_WAIT_MINUTES:
+        warnings.append(
+            f"{WAIT_MINUTES}={raw!r} is more than {MAX_WAIT_MINUTES} minutes (7 days);"
             f" using the configured wait of {_minutes(default)}"
         )
         return float(default)

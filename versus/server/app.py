@@ -13,11 +13,13 @@ from versus.oncall.ack import AckSigner, shared_secret
 from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
+from versus.server.auth import Authenticator
 from versus.server.context import Services
 from versus.server.routes import ack, console, health, incidents, metrics, slack
 from versus.store.connection import connect
 from versus.store.incidents import IncidentStore
 from versus.store.keys import Keys
+from versus.store.rate_limit import IntakeRateLimit
 
 _APPS_MADE = itertools.count(1)
 
@@ -30,6 +32,8 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
     app.config.KEEP_ALIVE_TIMEOUT = 75
     errors.install(app, config.alert.max_body_bytes)
     template = load_slack_template(config.alert.slack)
+    intake_auth = Authenticator(config.alert.auth, "alert.auth")
+    metrics_auth = Authenticator(config.metrics.auth, "metrics.auth")
     for blueprint in (health.bp, incidents.bp, ack.bp, slack.bp):
         app.blueprint(blueprint)
 
@@ -60,7 +64,15 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         outbox = build_outbox(config, store, template, signer, provider)
         app.ctx.workers.append((outbox, asyncio.get_running_loop().create_task(outbox.run(), name="outbox")))
         app.ctx.services = Services(
-            config=config, redis=client, store=store, signer=signer, scheduler=scheduler, outbox=outbox
+            config=config,
+            redis=client,
+            store=store,
+            signer=signer,
+            scheduler=scheduler,
+            intake_auth=intake_auth,
+            metrics_auth=metrics_auth,
+            rate_limit=IntakeRateLimit(client, keys, config.alert.rate_limit.alerts_per_minute),
+            outbox=outbox,
         )
 
     @app.after_server_stop
@@ -68,6 +80,7 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         """Requests have drained; now let claimed work finish within the grace, and give back what is left."""
         grace = config.stop_grace_seconds
         await asyncio.gather(*(worker.stop(task, grace) for worker, task in app.ctx.workers))
+        await app.ctx.services.rate_limit.close()
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)

@@ -8,7 +8,9 @@ from versus.config.model import Config
 from versus.notify.outbox import OutboxWorker
 from versus.oncall.ack import AckSigner
 from versus.oncall.scheduler import EscalationScheduler
+from versus.server.auth import Authenticator
 from versus.store.incidents import IncidentStore
+from versus.store.rate_limit import IntakeRateLimit
 
 
 @dataclass
@@ -18,4 +20,7 @@ class Services:
     store: IncidentStore
     signer: AckSigner | None
     scheduler: EscalationScheduler | None
+    intake_auth: Authenticator
+    metrics_auth: Authenticator
+    rate_limit: IntakeRateLimit
     outbox: OutboxWorker | None = None

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import redis.asyncio as aioredis
 
+from versus.config.model import ANONYMOUS
 from versus.intake.payload import Alert
 from versus.oncall.decision import Decision
 from versus.store.keys import Keys
@@ -79,35 +80,67 @@ class IncidentStore:
         drill: bool = False,
         drill_page: bool = False,
         slack_channel_id: str = "",
+        source: str = ANONYMOUS,
     ) -> Recorded:
         """Create or update the incident for `alert`; returns only once Redis has it.
 
         A drill runs the whole pipeline but the scheduler only rehearses its page, unless `drill_page`.
         `slack_channel_id` (from `?slack_channel_id=`) sends this incident's messages to another channel.
+        `source` is the intake credential's name, stored as the incident's `source` field.
         """
+        args = self._record_args(alert, decision, drill, drill_page, slack_channel_id, source)
+        incident_id, result = await self.scripts.record(args=args)
+        return Recorded(incident_id=incident_id, result=result)
+
+    async def record_all(
+        self,
+        alerts: Sequence[tuple[Alert, Decision]],
+        *,
+        drill: bool = False,
+        drill_page: bool = False,
+        slack_channel_id: str = "",
+        source: str = ANONYMOUS,
+    ) -> list[Recorded]:
+        """Record every alert of one request in one MULTI/EXEC: all of them or none, even if the caller
+        hangs up or Redis fills up half way (each script refuses before its first write when Redis is out
+        of memory, and the transaction runs whole once EXEC is sent)."""
+        if len(alerts) == 1:
+            alert, decision = alerts[0]
+            one = await self.record(
+                alert, decision, drill=drill, drill_page=drill_page, slack_channel_id=slack_channel_id, source=source
+            )
+            return [one]
+        async with self.client.pipeline(transaction=True) as pipe:
+            for alert, decision in alerts:
+                args = self._record_args(alert, decision, drill, drill_page, slack_channel_id, source)
+                await self.scripts.record(args=args, client=pipe)
+            replies = await pipe.execute()
+        return [Recorded(incident_id=incident_id, result=result) for incident_id, result in replies]
+
+    def _record_args(
+        self, alert: Alert, decision: Decision, drill: bool, drill_page: bool, slack_channel_id: str, source: str
+    ) -> list[str | int]:
         now = now_ms()
         due = ""
         if decision.enabled and not alert.resolved:
             due = str(now + int(decision.wait_minutes * 60_000))
-        incident_id, result = await self.scripts.record(
-            args=[
-                self.context(now),
-                uuid.uuid4().hex,
-                alert.identity or "",
-                "1" if alert.resolved else "0",
-                alert.payload_json(),
-                json.dumps(decision.to_json()),
-                json.dumps(list(decision.warnings)),
-                json.dumps(alert.summary),
-                alert.source,
-                due,
-                IDENTITY_TTL_MS,
-                "1" if drill else "0",
-                "1" if drill_page else "0",
-                slack_channel_id,
-            ]
-        )
-        return Recorded(incident_id=incident_id, result=result)
+        return [
+            self.context(now),
+            uuid.uuid4().hex,
+            alert.identity or "",
+            "1" if alert.resolved else "0",
+            alert.payload_json(),
+            json.dumps(decision.to_json()),
+            json.dumps(list(decision.warnings)),
+            json.dumps(alert.summary),
+            source,
+            due,
+            IDENTITY_TTL_MS,
+            "1" if drill else "0",
+            "1" if drill_page else "0",
+            slack_channel_id,
+            alert.source,
+        ]
 
     async def get(self, incident_id: str) -> dict[str, Any] | None:
         raw = cast(dict[str, str], await self.client.hgetall(self.keys.incident(incident_id)))

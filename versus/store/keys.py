@@ -52,3 +52,12 @@ class Keys:
     def console_logout(self, session_token: str) -> str:
         """Marks a console session logged out until it would have expired anyway (cookies are stateless)."""
         return f"{self.prefix}console:logout:{session_token}"
+
+    def intake_rate(self, scope: str, window: int) -> str:
+        """Counter of alerts a credential sent in one rate-limit window (expires after the next one)."""
+        return f"{self.prefix}intake_rate:{scope}:{window}"
+
+    @property
+    def write_probe(self) -> str:
+        """A tiny key `/readyz` writes to learn whether Redis still accepts writes (it is not out of memory)."""
+        return f"{self.prefix}readyz:probe"

@@ -74,3 +74,15 @@ def test_an_unreachable_receiver_fails_every_row(capsys):
 
 def test_ack_check_needs_a_wait(capsys):
     assert main(["drill", "--url", "http://127.0.0.1:9", "--wait-minutes", "0", "--ack-check"]) == 2
+
+
+def test_drills_reach_a_receiver_that_requires_a_credential(drill_receiver, tmp_path, capsys):
+    token = "drill-intake-token-0123456789"
+    receiver = drill_receiver(alert={"auth": [{"name": "drills", "bearer_token": token}]})
+    code, lines = drill(capsys, "--url", receiver.url, *QUICK)
+    assert code == 1
+    assert "HTTP 401" in "\n".join(lines)
+    token_file = tmp_path / "token"
+    token_file.write_text(token + "\n")
+    code, lines = drill(capsys, "--url", receiver.url, *QUICK, "--token-file", str(token_file))
+    assert code == 0, "\n".join(lines)

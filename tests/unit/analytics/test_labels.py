@@ -22,10 +22,22 @@ def test_long_or_unprintable_values_are_cut_and_cleaned():
 
 
 def test_severities_are_lower_cased_before_counting():
-    bounds = LabelBounds(severities=2)
-    assert [bounds.severity(v) for v in ["CRITICAL", "critical", "Warning", "info"]] == [
+    bounds = LabelBounds(severities=1)
+    assert [bounds.severity(v) for v in ["CRITICAL", "critical", "SEV1", "sev1", "sev2"]] == [
         "critical",
         "critical",
-        "warning",
+        "sev1",
+        "sev1",
         "other",
     ]
+
+
+def test_reserved_values_survive_a_flood_of_junk():
+    bounds = LabelBounds(teams=3, severities=2, known_teams=("payments",))
+    for index in range(100):
+        bounds.team(f"junk-{index}")
+        bounds.severity(f"junk-{index}")
+    assert bounds.team("payments") == "payments"
+    assert bounds.team("junk-99") == "other"
+    assert bounds.severity("Critical") == "critical"
+    assert bounds.severity("warning") == "warning"

@@ -77,7 +77,7 @@ def test_malformed_reference():
     ("yaml_text", "expected"),
     [
         ("colour: blue\n", "<root>: unknown key(s) colour; allowed:"),
-        ("alert:\n  slak: {}\n", "alert: unknown key(s) slak; allowed: debug_body, delivery, max_body_bytes, slack"),
+        ("alert:\n  slak: {}\n", "alert: unknown key(s) slak; allowed: "),
         ("port: http\n", "port: 'http' is not of type 'integer'"),
         ("port: 70000\n", "port: 70000 is greater than the maximum of 65535"),
         ("oncall:\n  wait_minutes: -1\n", "oncall.wait_minutes: -1 is less than the minimum of 0"),
@@ -129,3 +129,34 @@ def test_no_redis_section_means_embedded():
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match=r"nope\.yaml: cannot read config: No such file or directory"):
         load_config(tmp_path / "nope.yaml")
+
+
+def test_credentials_need_exactly_one_secret_and_errors_never_show_it():
+    text = """\
+alert:
+  auth:
+    - {name: a, bearer_token: "${T}"}
+    - {name: b}
+    - {name: c, username: u, password: "0123456789abcdef", bearer_token: "0123456789abcdef"}
+metrics:
+  auth:
+    - {name: p, username: u, password_file: /run/p}
+"""
+    with pytest.raises(ConfigError) as error:
+        parse_config(text, source="c.yaml", env={"T": "short-secret"})
+    message = str(error.value)
+    assert "alert.auth[0] (a).bearer_token: shorter than 16 characters (value not shown)" in message
+    assert "alert.auth[1] (b): give exactly one of bearer_token, bearer_token_file" in message
+    assert "alert.auth[2] (c): a username needs exactly one of password or password_file" in message
+    assert "metrics.auth" not in message
+    assert "short-secret" not in message and "0123456789abcdef" not in message
+
+
+def test_schema_errors_never_show_a_value_that_may_be_secret():
+    text = 'alert:\n  auth:\n    - {name: "bad name", bearer_token_file: /run/t}\nredis:\n  url: "${REDIS_URL}"\n'
+    with pytest.raises(ConfigError) as error:
+        parse_config(text, source="c.yaml", env={"REDIS_URL": "http://:pw-hunter2@x"})
+    message = str(error.value)
+    assert "alert.auth[0].name: 'bad name' does not match" in message
+    assert "redis.url: does not match ^(redis|rediss|unix):// (value not shown: it may hold a secret)" in message
+    assert "hunter2" not in message

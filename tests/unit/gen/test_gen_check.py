@@ -179,7 +179,8 @@ receivers:
 """,
         encoding="utf-8",
     )
-    code, lines = check(capsys, str(write_spec(seed_data)), "--alertmanager", str(alertmanager))
+    spec = write_spec(seed_data)
+    code, lines = check(capsys, str(spec), "--alertmanager", str(alertmanager))
     assert code == 1
     assert lines == [
         f"{alertmanager}: receivers[0].webhook_configs[0].http_config.authorization.credentials: error: secret "
@@ -188,7 +189,9 @@ receivers:
         "written inline; use password_file",
         f"{alertmanager}: receivers[1].webhook_configs[0].http_config.authorization: error: missing: the spec's "
         "receiver expects a Bearer credential",
-        "3 error(s), 0 warning(s)",
+        f"{alertmanager}: receivers[1].webhook_configs[0].http_config: error: basic_auth user 'am' is not among "
+        f"the users of alert.auth in <config generated from {spec}> (none)",
+        "4 error(s), 0 warning(s)",
     ]
 
 

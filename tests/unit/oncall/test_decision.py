@@ -84,6 +84,15 @@ def test_a_bad_wait_keeps_the_alert_and_the_default(raw):
     )
 
 
+@pytest.mark.parametrize("raw", ["10081", "1e20", "1e308"])
+def test_a_wait_over_a_week_keeps_the_alert_and_the_default(raw):
+    decision = decide(SEED, {"oncall_enable": "true", "oncall_wait_minutes": raw})
+    assert (decision.enabled, decision.wait_minutes) == (True, 2)
+    assert decision.warnings == (
+        f"oncall_wait_minutes={raw!r} is more than 10080 minutes (7 days); using the configured wait of 2 minutes",
+    )
+
+
 def test_a_bad_boolean_keeps_the_default_with_a_warning():
     decision = decide(SEED, {"oncall_enable": "maybe"})
     assert decision.enabled is False

@@ -27,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--url", required=True, help="base URL of the running receiver, e.g. http://localhost:3000")
     parser.add_argument("--spec", type=Path, help="team spec: also drill each route's webhook URL")
     parser.add_argument(
+        "--token-file",
+        type=Path,
+        metavar="FILE",
+        help="a Bearer token the receiver's alert.auth accepts (e.g. the file Alertmanager's credentials_file names)",
+    )
+    parser.add_argument(
         "--wait-minutes",
         type=_non_negative,
         metavar="M",
@@ -70,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         scenarios += route_scenarios(spec, args.wait_minutes, uuid.uuid4().hex[:12])
     shown = sys.stdout.isatty() and sys.stderr.isatty() and not args.json
     progress = Progress(sys.stderr, enabled=shown, wait_overridden=args.wait_minutes is not None)
-    rows = [judge(drill) for drill in run_drills(Client(args.url), scenarios, progress)]
+    token = args.token_file.read_text(encoding="utf-8").strip() if args.token_file else None
+    rows = [judge(drill) for drill in run_drills(Client(args.url, bearer_token=token), scenarios, progress)]
     print(json.dumps([asdict(row) for row in rows], indent=2) if args.json else table(rows))
     return 0 if all(row.passed for row in rows) else 1

@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Claim up to ARGV[3] due deliveries for this process. A claimed item stays in the due set with its score
 -- moved to now + lease (ARGV[2] ms), so if the claimer dies another process claims it after the lease.
 -- Each claim bumps the delivery's `claims` counter, which is the claim's token: a claimer whose lease

@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Record the outcome of one claimed delivery, all or nothing.
 -- ARGV[2] delivery id, [3] claim token, [4] outcome: sent | retry | defer | failed,
 -- [5] detail: the channel's answer as JSON when sent, the error text otherwise,

@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Note, before a non-idempotent send, that a message for this delivery may exist from now on, and renew
 -- the lease so the send (bounded by its HTTP timeout) finishes well inside it. The first such time is
 -- kept: a later claimer searches the channel from there before sending again.

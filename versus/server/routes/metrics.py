@@ -16,6 +16,7 @@ from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 
 from versus.analytics.emf import EmfWriter
 from versus.analytics.follower import EventFollower, Sink
+from versus.analytics.labels import LabelBounds
 from versus.analytics.prometheus import VersusMetrics
 from versus.analytics.warning_labels import warning_parameter
 from versus.config.model import Config
@@ -30,6 +31,8 @@ INTAKE_PATH = "/api/incidents"
 @bp.get("/metrics")
 async def metrics(request: Request) -> HTTPResponse:
     services: Services = request.app.ctx.services
+    if services.metrics_auth.caller(request) is None:
+        return services.metrics_auth.refusal()
     keys = services.store.keys
     async with services.redis.pipeline(transaction=False) as pipe:
         pipe.zcard(keys.escalations_due)
@@ -65,7 +68,8 @@ def install(app: Sanic, config: Config, redis_url: str | None = None) -> None:
         if settings.cloudwatch_emf.enable:
             sinks.append(EmfWriter(settings.cloudwatch_emf.namespace).write)
         app.ctx.events_client = connect(config.redis, redis_url)
-        follower = EventFollower(app.ctx.events_client, services.store.keys, sinks)
+        bounds = LabelBounds(known_teams=settings.known_teams)
+        follower = EventFollower(app.ctx.events_client, services.store.keys, sinks, bounds=bounds)
         try:
             await follower.join()
         except RedisError as exc:

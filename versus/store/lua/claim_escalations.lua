@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Claim up to ARGV[3] due escalations for this process. An item stays in the due set with its score
 -- moved to now + lease (ARGV[2] ms): if the claimer dies, another process claims it again after the lease,
 -- and the provider's idempotency token keeps that from opening a second incident. Returns each claimed

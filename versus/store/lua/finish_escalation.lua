@@ -1,3 +1,4 @@
+#!lua flags=allow-oom
 -- Record what the provider answered for a claimed escalation.
 -- ARGV[2] incident id, [3] outcome: escalated | drilled | failed | retry, [4] incident ARN, drill result or
 -- error text,

@@ -1,9 +1,10 @@
 -- Record one alert from intake: create or update its incident, schedule its escalation, queue its
 -- deliveries and log the change, all or nothing.
 -- ARGV[2] new incident id, [3] identity ('' for none), [4] '1' if resolved, [5] payload JSON,
--- [6] decision JSON, [7] warnings JSON, [8] summary JSON, [9] source, [10] due ms ('' when not paging),
+-- [6] decision JSON, [7] warnings JSON, [8] summary JSON, [9] source: the name of the intake credential
+-- that created it ('anonymous' when intake auth is off), [10] due ms ('' when not paging),
 -- [11] identity ttl ms, [12] '1' for a drill, [13] '1' for a drill that asks for a real page,
--- [14] Slack channel for this alert ('' for the configured one)
+-- [14] Slack channel for this alert ('' for the configured one), [15] payload format (alertmanager | json)
 local identity_key = nil
 if ARGV[3] ~= '' then identity_key = p .. 'identity:' .. ARGV[3] end
 local resolved = ARGV[4] == '1'
@@ -37,6 +38,7 @@ else
     'summary', ARGV[8], 'escalation', 'none', 'notifications', 1, 'drill', ARGV[12])
   if ARGV[13] == '1' then redis.call('HSET', key, 'drill_page', '1') end
   if ARGV[14] ~= '' then redis.call('HSET', key, 'slack_channel_id', ARGV[14]) end
+  redis.call('HSET', key, 'format', ARGV[15])
   if resolved then
     redis.call('HSET', key, 'resolved_at', now)
   elseif identity_key then
