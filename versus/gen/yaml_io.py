@@ -211,10 +211,14 @@ def _is_plain_in_yaml_1_1(text: str, as_key: bool) -> bool:
     )
 
 
+_NUMBER_STARTS = frozenset("0123456789_+-.")
+"""How a scalar yaml-rs may read as a number starts (it also takes `_0` and `1__2`, as YAML 1.1 does)."""
+
+
 def _reads_as_string_in_yaml_1_2(text: str) -> bool:
     """PyYAML writes `1e3` or `0o17` bare, since YAML 1.1 reads them as strings; YAML 1.2 readers (this module,
     Go's yaml.v3) read numbers. Such a string is quoted, the one place where the layout leaves PyYAML's."""
-    if not text[:1].isdigit():
+    if text[:1] not in _NUMBER_STARTS:
         return True
     try:
         document = yaml_rs.loads(f"k: {text}")
