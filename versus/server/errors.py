@@ -7,6 +7,8 @@ from sanic import Request, Sanic
 from sanic.exceptions import PayloadTooLarge
 from sanic.response import HTTPResponse, json
 
+from versus.store.replication import ReplicasDidNotAcknowledge
+
 log = logging.getLogger("versus.server")
 
 RETRY_AFTER_SECONDS = "5"
@@ -18,6 +20,15 @@ def install(app: Sanic, max_body_bytes: int) -> None:
         log.warning("%s %s: Redis unavailable: %s", request.method, request.path, exc)
         return json(
             {"error": "the state store (Redis) is unavailable; nothing was recorded, retry later"},
+            status=503,
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
+
+    @app.exception(ReplicasDidNotAcknowledge)
+    async def not_replicated(request: Request, exc: ReplicasDidNotAcknowledge) -> HTTPResponse:
+        log.warning("%s %s: %s", request.method, request.path, exc)
+        return json(
+            {"error": "too few Redis replicas confirmed the change (redis.min_replicas_to_ack); retry later"},
             status=503,
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )

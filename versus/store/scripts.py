@@ -79,7 +79,8 @@ class ScriptRunner:
         if not self.ack.replicas:
             return await self.client.evalsha(script.sha, len(self._keys), *self._keys, argv)  # type: ignore[misc]
         pipe = self.client.pipeline(transaction=False)
-        pipe.evalsha(script.sha, len(self._keys), *self._keys, argv)
+        # As a raw command: redis-py's cluster pipeline refuses its `evalsha` method, not the command.
+        pipe.execute_command("EVALSHA", script.sha, len(self._keys), *self._keys, argv)
         if isinstance(self.client, RedisCluster):
             pipe.execute_command(
                 "WAIT",
