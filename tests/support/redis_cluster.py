@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import redis
+from redis.exceptions import RedisClusterException
 
 from tests.support.binaries import require_binary
 from tests.support.redis_server import RedisServer, free_port
@@ -25,7 +26,7 @@ def wait_until(what: str, predicate: Callable[[], bool], timeout: float = 30.0) 
         try:
             if predicate():
                 return
-        except redis.RedisError:
+        except (redis.RedisError, RedisClusterException):
             pass
         if time.monotonic() > deadline:
             raise RuntimeError(f"{what}: not reached within {timeout:g} s")
@@ -33,10 +34,10 @@ def wait_until(what: str, predicate: Callable[[], bool], timeout: float = 30.0) 
 
 
 class ClusterSetup:
-    def __init__(self, base_dir: Path, *, primaries: int = 3) -> None:
+    def __init__(self, base_dir: Path, *, primaries: int = 3, extra_args: tuple[str, ...] = ()) -> None:
         self.cli = require_binary("redis-cli")
         self.nodes = [
-            RedisServer(base_dir / f"node{index}", appendonly=False, extra_args=self._cluster_args())
+            RedisServer(base_dir / f"node{index}", appendonly=False, extra_args=self._cluster_args() + extra_args)
             for index in range(primaries * 2)
         ]
 
@@ -91,6 +92,14 @@ class ClusterSetup:
         finally:
             client.close()
         return next(node for node in self.nodes if node.port == int(port))
+
+    def replica_of(self, primary: RedisServer) -> RedisServer:
+        client = redis.Redis(port=primary.port, decode_responses=True)
+        try:
+            replica = client.info("replication")["slave0"]["port"]
+        finally:
+            client.close()
+        return next(node for node in self.nodes if node.port == int(replica))
 
     def client(self) -> "redis.RedisCluster":
         return redis.RedisCluster.from_url(self.url, decode_responses=True)

@@ -8,7 +8,10 @@ cheap Redis call per interval, whatever the number of pending items.
 
 import asyncio
 import contextlib
+import logging
 import time
+
+log = logging.getLogger("versus.store")
 
 
 class DueLoop:
@@ -21,8 +24,14 @@ class DueLoop:
         self._wake.set()
 
     async def run(self) -> None:
+        """Never ends on its own: an unexpected error (e.g. from a client library in the middle of a
+        failover) is logged and the loop looks again a second later, since a dead loop pages nobody."""
         while True:
-            delay = await self.run_once()
+            try:
+                delay = await self.run_once()
+            except Exception:
+                log.exception("%s: unexpected error; looking again in 1 s", type(self).__name__)
+                delay = 1.0
             if delay > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), delay)

@@ -16,7 +16,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 from redis.asyncio.cluster import RedisCluster
-from redis.exceptions import NoScriptError
+from redis.exceptions import AskError, MovedError, NoScriptError, RedisClusterException
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from versus.store.keys import SCRIPT_KEYS, Keys
 from versus.store.replication import ReplicaAck
@@ -78,18 +79,34 @@ class ScriptRunner:
     async def _run(self, script: Script, argv: str, strict: bool) -> Any:
         if not self.ack.replicas:
             return await self.client.evalsha(script.sha, len(self._keys), *self._keys, argv)  # type: ignore[misc]
+        if isinstance(self.client, RedisCluster):
+            result, acknowledged = await self._run_on_cluster(script, argv)
+        else:
+            pipe = self.client.pipeline(transaction=False)
+            pipe.evalsha(script.sha, len(self._keys), *self._keys, argv)
+            pipe.wait(self.ack.replicas, self.ack.timeout_ms)
+            result, acknowledged = await pipe.execute()
+        self.ack.check(script.name, int(acknowledged), strict=strict)
+        return result
+
+    async def _run_on_cluster(self, script: Script, argv: str) -> tuple[Any, int]:
+        """EVALSHA and WAIT in one pipeline to the node that owns the slot, so both use one connection.
+        Redirections are not followed inside the pipeline: redis-py would re-send only the EVALSHA, on
+        another connection, and the WAIT already answered elsewhere would vouch for nothing. A MOVED
+        (the script did not run) refreshes the slot map, and the caller sees a moment of unavailability."""
+        assert isinstance(self.client, RedisCluster)
         pipe = self.client.pipeline(transaction=False)
         # As a raw command: redis-py's cluster pipeline refuses its `evalsha` method, not the command.
         pipe.execute_command("EVALSHA", script.sha, len(self._keys), *self._keys, argv)
-        if isinstance(self.client, RedisCluster):
-            pipe.execute_command(
-                "WAIT",
-                self.ack.replicas,
-                self.ack.timeout_ms,
-                target_nodes=self.client.get_node_from_key(self._keys[0]),
-            )
-        else:
-            pipe.wait(self.ack.replicas, self.ack.timeout_ms)
-        result, acknowledged = await pipe.execute()
-        self.ack.check(script.name, int(acknowledged), strict=strict)
-        return result
+        node = self.client.get_node_from_key(self._keys[0])
+        pipe.execute_command("WAIT", self.ack.replicas, self.ack.timeout_ms, target_nodes=node)
+        try:
+            result, acknowledged = await pipe.execute(allow_redirections=False)
+        except (MovedError, AskError) as exc:
+            await self.client.nodes_manager.initialize()
+            raise RedisConnectionError(f"{script.name}: the slot moved ({exc}); slot map refreshed") from exc
+        except (RedisClusterException, AttributeError) as exc:
+            # redis-py's cluster pipeline can fail with these while a failover swaps a node's connections;
+            # to callers it is Redis being away for a moment (intake answers 503, workers look again).
+            raise RedisConnectionError(f"{script.name}: Redis Cluster unavailable ({exc!r})") from exc
+        return result, int(acknowledged)
