@@ -1,0 +1,28 @@
+-- Shared by every script: ARGV[1] is a JSON context
+-- {prefix, now (epoch ms), ttl_ms, retention_ms, channels: [names], resolve_provider: bool}.
+local ctx = cjson.decode(ARGV[1])
+local p = ctx.prefix
+local now = ctx.now
+
+local function incident_key(id)
+  return p .. 'incident:' .. id
+end
+
+-- Queue one delivery per notification channel; the outbox worker sends them, never the request.
+local function enqueue(id, kind, channels)
+  for _, channel in ipairs(channels) do
+    local seq = redis.call('HINCRBY', incident_key(id), 'delivery_seq', 1)
+    local did = id .. ':' .. seq
+    local dkey = p .. 'delivery:' .. did
+    redis.call('HSET', dkey, 'id', did, 'incident_id', id, 'channel', channel, 'kind', kind,
+      'attempts', 0, 'created_at', now)
+    redis.call('PEXPIRE', dkey, ctx.ttl_ms)
+    redis.call('ZADD', p .. 'outbox:due', now, did)
+  end
+end
+
+-- Append a state change to the event stream that metrics and reports read.
+local function event(id, name, ...)
+  redis.call('XADD', p .. 'events', 'MINID', '~', tostring(now - ctx.retention_ms), '*',
+    'incident', id, 'event', name, 'at', tostring(now), ...)
+end
