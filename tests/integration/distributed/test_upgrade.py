@@ -78,14 +78,11 @@ def test_format_1_data_is_upgraded_and_fires_exactly_once(
     assert f"{legacy}escalations:due" in written and f"{legacy}outbox:due" in written
 
     receivers: list[Receiver] = []
-    starts = [
-        threading.Thread(
-            target=lambda n=name: receivers.append(
-                distributed_receiver({"url": redis_url, "key_prefix": legacy}, name=n)
-            )
-        )
-        for name in ("one", "two")
-    ]
+
+    def start(name: str) -> None:
+        receivers.append(distributed_receiver({"url": redis_url, "key_prefix": legacy}, name=name))
+
+    starts = [threading.Thread(target=start, args=(name,)) for name in ("one", "two")]
     for thread in starts:
         thread.start()
     for thread in starts:
