@@ -8,6 +8,7 @@ Every script gets the same generated prelude:
   times, claims and leases. Callers pass durations (a wait, a lease, a retry delay), never times.
 """
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -15,9 +16,17 @@ from importlib import resources
 from typing import Any
 
 import redis.asyncio as aioredis
-from redis.asyncio.cluster import RedisCluster
-from redis.exceptions import AskError, MovedError, NoScriptError, RedisClusterException
+from redis.asyncio.cluster import ClusterNode, RedisCluster
+from redis.exceptions import (
+    AskError,
+    MovedError,
+    NoScriptError,
+    RedisClusterException,
+    RedisError,
+    ResponseError,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from versus.store.keys import SCRIPT_KEYS, Keys
 from versus.store.replication import ReplicaAck
@@ -71,10 +80,16 @@ class ScriptRunner:
         503); otherwise log it and go on (a worker that has claimed work had better do it)."""
         argv = json.dumps(args, separators=(",", ":"))
         try:
-            return await self._run(script, argv, strict)
-        except NoScriptError:
-            await self.client.script_load(script.source)
-            return await self._run(script, argv, strict)
+            try:
+                return await self._run(script, argv, strict)
+            except NoScriptError:
+                await self.client.script_load(script.source)
+                return await self._run(script, argv, strict)
+        except (AttributeError, RedisClusterException) as exc:
+            # redis-py can fail with these while a failover closes a connection under it (a writer gone,
+            # no node reachable); to callers it is Redis away for a moment: intake answers 503, workers
+            # retry, instead of an escalation left to wait out its lease.
+            raise RedisConnectionError(f"{script.name}: Redis unavailable ({exc!r})") from exc
 
     async def _run(self, script: Script, argv: str, strict: bool) -> Any:
         if not self.ack.replicas:
@@ -90,23 +105,51 @@ class ScriptRunner:
         return result
 
     async def _run_on_cluster(self, script: Script, argv: str) -> tuple[Any, int]:
-        """EVALSHA and WAIT in one pipeline to the node that owns the slot, so both use one connection.
-        Redirections are not followed inside the pipeline: redis-py would re-send only the EVALSHA, on
-        another connection, and the WAIT already answered elsewhere would vouch for nothing. A MOVED
-        (the script did not run) refreshes the slot map, and the caller sees a moment of unavailability."""
+        """EVALSHA then WAIT, written together on one connection to the node that owns the slot.
+
+        Not through redis-py's cluster pipeline: when a failover breaks it, the pipeline retries only the
+        commands without a reply, and the WAIT alone goes to whichever node the client picks then, where it
+        vouches for nothing. Here any failure is Redis being away for a moment (intake answers 503), and a
+        MOVED (the script did not run) also refreshes the slot map."""
         assert isinstance(self.client, RedisCluster)
-        pipe = self.client.pipeline(transaction=False)
-        # As a raw command: redis-py's cluster pipeline refuses its `evalsha` method, not the command.
-        pipe.execute_command("EVALSHA", script.sha, len(self._keys), *self._keys, argv)
         node = self.client.get_node_from_key(self._keys[0])
-        pipe.execute_command("WAIT", self.ack.replicas, self.ack.timeout_ms, target_nodes=node)
+        if node is None:
+            raise RedisConnectionError(f"{script.name}: no node serves the slot of {self._keys[0]}")
+        commands: list[list[str | int]] = [
+            ["EVALSHA", script.sha, len(self._keys), *self._keys, argv],
+            ["WAIT", self.ack.replicas, self.ack.timeout_ms],
+        ]
         try:
-            result, acknowledged = await pipe.execute(allow_redirections=False)
-        except (MovedError, AskError) as exc:
-            await self.client.nodes_manager.initialize()
-            raise RedisConnectionError(f"{script.name}: the slot moved ({exc}); slot map refreshed") from exc
-        except (RedisClusterException, AttributeError) as exc:
-            # redis-py's cluster pipeline can fail with these while a failover swaps a node's connections;
-            # to callers it is Redis being away for a moment (intake answers 503, workers look again).
-            raise RedisConnectionError(f"{script.name}: Redis Cluster unavailable ({exc!r})") from exc
+            return await self._send_together(node, commands, script.name)
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            await self._refresh_slots()
+            raise
+
+    async def _send_together(self, node: ClusterNode, commands: list[list[str | int]], name: str) -> tuple[Any, int]:
+        connection = node.acquire_connection()
+        try:
+            await connection.send_packed_command(connection.pack_commands(commands))
+            replies: list[Any] = []
+            for _ in commands:
+                try:
+                    replies.append(await connection.read_response())
+                except ResponseError as exc:
+                    replies.append(exc)
+        except BaseException:
+            await connection.disconnect()
+            raise
+        finally:
+            node.release(connection)
+        result, acknowledged = replies
+        if isinstance(result, MovedError | AskError):
+            raise RedisConnectionError(f"{name}: the slot moved ({result})")
+        for reply in replies:
+            if isinstance(reply, Exception):
+                raise reply
         return result, int(acknowledged)
+
+    async def _refresh_slots(self) -> None:
+        """Ask the cluster who owns which slot now (after a failover); if nobody answers, the next call will."""
+        assert isinstance(self.client, RedisCluster)
+        with contextlib.suppress(RedisError, RedisClusterException, OSError):
+            await self.client.nodes_manager.initialize()
