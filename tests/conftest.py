@@ -28,8 +28,9 @@ def redis_url(redis_server: RedisServer) -> str:
 
 @pytest.fixture
 def key_prefix() -> str:
-    """A fresh key prefix per test, so tests sharing one Redis never see each other's keys."""
-    return f"test-{uuid.uuid4().hex[:12]}:"
+    """A fresh key prefix per test, so tests sharing one Redis never see each other's keys; hash-tagged
+    as `versus.store.keys.Keys` makes it, so tests can spell a key the way the receiver writes it."""
+    return "{" + f"test-{uuid.uuid4().hex[:12]}" + "}:"
 
 
 @pytest.fixture

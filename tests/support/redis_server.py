@@ -19,12 +19,22 @@ def free_port() -> int:
 class RedisServer:
     """One redis-server process that a test can stop and start again on the same port and data dir."""
 
-    def __init__(self, data_dir: Path, *, appendonly: bool = True, extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        appendonly: bool = True,
+        extra_args: tuple[str, ...] = (),
+        config_file: Path | None = None,
+    ) -> None:
+        """`extra_args` are appended to the command line (cluster, replica or memory settings); `config_file`
+        goes first, for a Sentinel, which needs a file it can rewrite."""
         self.binary = require_binary("redis-server")
         self.data_dir = data_dir
         self.port = free_port()
         self.appendonly = appendonly
         self.extra_args = extra_args
+        self.config_file = config_file
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -34,6 +44,7 @@ class RedisServer:
     def start(self) -> None:
         args = [
             self.binary,
+            *([str(self.config_file)] if self.config_file else []),
             "--port",
             str(self.port),
             "--bind",
@@ -64,5 +75,12 @@ class RedisServer:
     def stop(self) -> None:
         if self.process is not None:
             self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def kill(self) -> None:
+        """kill -9: no shutdown code runs, nothing more is written or replicated."""
+        if self.process is not None:
+            self.process.kill()
             self.process.wait(timeout=10)
             self.process = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Event:
-    """A state change of one incident, as the Lua scripts wrote it (see `versus/store/lua/prelude.lua`)."""
+    """A state change of one incident, as the Lua scripts wrote it (see `versus/store/lua/common.lua`)."""
 
     incident: str
     name: str

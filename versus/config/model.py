@@ -93,6 +93,15 @@ class OncallConfig:
 
 
 @dataclass(frozen=True)
+class SentinelConfig:
+    """Self-hosted HA: the sentinels (`host:port`) that know which server is `master` now."""
+
+    master: str
+    nodes: list[str]
+    password: str | None = None
+
+
+@dataclass(frozen=True)
 class RedisConfig:
     url: str | None = None
     host: str | None = None
@@ -104,11 +113,15 @@ class RedisConfig:
     key_prefix: str = DEFAULT_KEY_PREFIX
     data_dir: str | None = None
     allow_eviction: bool = False
+    cluster: bool = False
+    sentinel: SentinelConfig | None = None
+    min_replicas_to_ack: int = 0
+    replica_ack_timeout_ms: int = 1000
 
     @property
     def embedded(self) -> bool:
         """No server named: `versus serve` starts its own redis-server."""
-        return self.url is None and not self.host
+        return self.url is None and not self.host and self.sentinel is None
 
 
 @dataclass(frozen=True)
@@ -203,6 +216,8 @@ def build(document: dict[str, Any], source: str) -> Config:
             redis[key] = int(redis[key]) if redis[key] else getattr(RedisConfig, key)
     if redis.get("password") == "":
         redis["password"] = None
+    if "sentinel" in redis:
+        redis["sentinel"] = SentinelConfig(**redis["sentinel"])
     metrics = dict(document.get("metrics", {}))
     emf = CloudWatchEmfConfig(**metrics.pop("cloudwatch_emf", {}))
     metrics["auth"] = _credentials(metrics.get("auth", []))

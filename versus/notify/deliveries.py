@@ -5,19 +5,16 @@ as the state change they announce; this module only consumes them. Every state c
 script too, so a claim, a "may have sent" marker and an outcome can never be half-written.
 """
 
-import json
 import time
 from dataclasses import dataclass
 from typing import cast
 
-from redis.commands.core import AsyncScript
-
 from versus.store.incidents import IncidentStore
-from versus.store.scripts import lua_source
+from versus.store.scripts import load
 
-
-def _source(name: str) -> str:
-    return lua_source("versus.notify", name)
+CLAIM = load("versus.notify", "claim_deliveries")
+MARK_SENDING = load("versus.notify", "mark_sending")
+FINISH = load("versus.notify", "finish_delivery")
 
 
 @dataclass(frozen=True)
@@ -48,19 +45,13 @@ class DeliveryStore:
         self.store = store
         self.client = store.client
         self.keys = store.keys
-        client = store.client
-        self._claim: AsyncScript = client.register_script(_source("claim_deliveries"))
-        self._mark: AsyncScript = client.register_script(_source("mark_sending"))
-        self._finish: AsyncScript = client.register_script(_source("finish_delivery"))
-
-    @property
-    def stats_key(self) -> str:
-        """Hash of `{channel}:sent|retried|failed` counters."""
-        return f"{self.keys.prefix}outbox:stats"
+        self.scripts = store.scripts
 
     async def claim(self, *, lease_ms: int, limit: int) -> list[tuple[str, str]]:
         """(delivery id, claim token) pairs now leased to this process."""
-        flat: list[str] = await self._claim(args=[self.store.context(), lease_ms, limit])
+        flat: list[str] = await self.scripts.run(
+            CLAIM, strict=False, **self.store.common_args(), lease_ms=lease_ms, limit=limit
+        )
         return list(zip(flat[::2], flat[1::2], strict=True))
 
     async def load(self, delivery_id: str, token: str) -> Delivery | None:
@@ -81,7 +72,15 @@ class DeliveryStore:
 
     async def mark_sending(self, delivery: Delivery, *, lease_ms: int) -> bool:
         """Mark and renew the lease. False when another process has claimed the delivery since: do not send."""
-        return bool(await self._mark(args=[self.store.context(), delivery.id, delivery.token, lease_ms]))
+        marked = await self.scripts.run(
+            MARK_SENDING,
+            strict=False,
+            **self.store.common_args(),
+            id=delivery.id,
+            token=delivery.token,
+            lease_ms=lease_ms,
+        )
+        return bool(marked)
 
     async def finish(
         self,
@@ -93,21 +92,22 @@ class DeliveryStore:
         incident_fields: dict[str, str] | None = None,
     ) -> bool:
         """outcome: sent | retry | defer | failed. False when the claim was lost (nothing written)."""
-        args: list[str | int] = [
-            self.store.context(),
-            delivery.id,
-            delivery.token,
-            outcome,
-            detail,
-            next_ms,
-            json.dumps(incident_fields or {}),
-        ]
-        return bool(await self._finish(args=args))
+        finished = await self.scripts.run(
+            FINISH,
+            strict=False,
+            **self.store.common_args(),
+            id=delivery.id,
+            token=delivery.token,
+            outcome=outcome,
+            detail=detail,
+            next_ms=next_ms,
+            incident_fields=incident_fields or {},
+        )
+        return bool(finished)
 
     async def release(self, delivery_id: str, token: str) -> bool:
         """Make a claimed delivery due now, if claim number `token` is still the latest (see DueLoop.stop)."""
-        keys = [self.keys.outbox_due, self.keys.delivery(delivery_id)]
-        return bool(await self.store.scripts.release_claim(keys=keys, args=[delivery_id, token, epoch_ms()]))
+        return await self.store.release_claim("outbox_due", "deliveries", delivery_id, token)
 
     async def next_due_ms(self) -> int | None:
         first = await self.client.zrange(self.keys.outbox_due, 0, 0, withscores=True)
@@ -117,7 +117,7 @@ class DeliveryStore:
         return int(await self.client.zcard(self.keys.outbox_due))
 
     async def stats(self, channel: str) -> Stats:
-        raw = cast(dict[str, str], await self.client.hgetall(self.stats_key))
+        raw = cast(dict[str, str], await self.client.hgetall(self.keys.outbox_stats))
         return Stats(
             sent=int(raw.get(f"{channel}:sent", 0)),
             retried=int(raw.get(f"{channel}:retried", 0)),

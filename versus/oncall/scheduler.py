@@ -126,9 +126,8 @@ class EscalationScheduler(DueLoop):
         if exc.retryable and time.time() - started < self.give_up_after_seconds:
             delay = min(self.backoff_cap_seconds, self.backoff_base_seconds * 2**attempts)
             delay *= random.uniform(0.8, 1.2)
-            next_ms = int((time.time() + delay) * 1000)
             log.warning("escalation of %s failed (%s); retry %d in %.1f s", incident_id, exc, attempts + 1, delay)
-            await self.store.finish_escalation(incident_id, "retry", str(exc), next_ms)
+            await self.store.finish_escalation(incident_id, "retry", str(exc), retry_in_ms=int(delay * 1000))
             return
         log.error("escalation of %s failed for good: %s", incident_id, exc)
         await self.store.finish_escalation(incident_id, "failed", str(exc))

@@ -16,10 +16,11 @@ from versus.server import errors
 from versus.server.auth import Authenticator
 from versus.server.context import Services
 from versus.server.routes import ack, console, health, incidents, metrics, slack
-from versus.store.connection import connect
+from versus.store.connection import connect, replica_ack
 from versus.store.incidents import IncidentStore
 from versus.store.keys import Keys
 from versus.store.rate_limit import IntakeRateLimit
+from versus.store.upgrade import upgrade
 
 _APPS_MADE = itertools.count(1)
 
@@ -41,12 +42,14 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
     async def start(app: Sanic) -> None:
         client = connect(config.redis, redis_url)
         keys = Keys(config.redis.key_prefix)
+        await upgrade(client, keys)
         store = IncidentStore(
             client,
             keys,
             channels=["slack"] if config.alert.slack.enable else [],
             retention_days=config.history.retention_days,
             resolve_provider=config.oncall.aws_incident_manager.resolve_on_alert_resolved,
+            replica_ack=replica_ack(config.redis),
         )
         signer = None
         if config.oncall.available and config.public_host:

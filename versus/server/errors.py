@@ -13,6 +13,7 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.response import HTTPResponse, json
 
 from versus.server.refusals import refused
+from versus.store.replication import ReplicasDidNotAcknowledge
 
 log = logging.getLogger("versus.server")
 
@@ -41,6 +42,15 @@ def install(app: Sanic, max_body_bytes: int) -> None:
         )
         refused(request, "redis_out_of_memory")
         return json({"error": OUT_OF_MEMORY}, status=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+    @app.exception(ReplicasDidNotAcknowledge)
+    async def not_replicated(request: Request, exc: ReplicasDidNotAcknowledge) -> HTTPResponse:
+        log.warning("%s %s: %s", request.method, request.path, exc)
+        return json(
+            {"error": "too few Redis replicas confirmed the change (redis.min_replicas_to_ack); retry later"},
+            status=503,
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
+        )
 
     @app.exception(PayloadTooLarge)
     async def too_large(request: Request, exc: PayloadTooLarge) -> HTTPResponse:

@@ -33,8 +33,14 @@ class DueLoop:
         self._wake.set()
 
     async def run(self) -> None:
+        """Until `stop`: an unexpected error (e.g. from a client library in the middle of a failover) is
+        logged and the loop looks again a second later, since a dead loop pages nobody."""
         while not self._stopping:
-            delay = await self.run_once()
+            try:
+                delay = await self.run_once()
+            except Exception:
+                log.exception("%s: unexpected error; looking again in 1 s", type(self).__name__)
+                delay = 1.0
             if delay > 0 and not self._stopping:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), delay)

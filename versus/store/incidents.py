@@ -7,20 +7,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-import redis.asyncio as aioredis
-
 from versus.config.model import ANONYMOUS
 from versus.intake.payload import Alert
 from versus.oncall.decision import Decision
 from versus.store.keys import Keys
-from versus.store.scripts import Scripts
+from versus.store.replication import ReplicaAck
+from versus.store.scripts import Client, ScriptRunner, load
 
 DAY_MS = 86_400_000
 IDENTITY_TTL_MS = 3 * DAY_MS
 
 
 def now_ms() -> int:
+    """This process's wall clock, for callers that show or compare times; the scripts use Redis's own."""
     return int(time.time() * 1000)
+
+
+RECORD = load("versus.store", "record")
+ACKNOWLEDGE = load("versus.store", "acknowledge")
+CLAIM_ESCALATIONS = load("versus.store", "claim_escalations")
+FINISH_ESCALATION = load("versus.store", "finish_escalation")
+RESOLVE = load("versus.store", "resolve")
+RELEASE_CLAIM = load("versus.store", "release_claim")
 
 
 @dataclass(frozen=True)
@@ -46,31 +54,29 @@ class ResolveResult:
 class IncidentStore:
     def __init__(
         self,
-        client: "aioredis.Redis",
+        client: Client,
         keys: Keys,
         *,
         channels: Sequence[str] = (),
         retention_days: float = 90.0,
         resolve_provider: bool = False,
+        replica_ack: ReplicaAck | None = None,
     ) -> None:
         self.client = client
         self.keys = keys
         self.channels = list(channels)
         self.retention_ms = int(retention_days * DAY_MS)
         self.resolve_provider = resolve_provider
-        self.scripts = Scripts(client)
+        self.scripts = ScriptRunner(client, keys, replica_ack or ReplicaAck())
 
-    def context(self, now: int | None = None) -> str:
-        return json.dumps(
-            {
-                "prefix": self.keys.prefix,
-                "now": now_ms() if now is None else now,
-                "ttl_ms": self.retention_ms,
-                "retention_ms": self.retention_ms,
-                "channels": self.channels,
-                "resolve_provider": self.resolve_provider,
-            }
-        )
+    def common_args(self) -> dict[str, Any]:
+        """The arguments every script takes (see `versus/store/lua/common.lua`)."""
+        return {
+            "ttl_ms": self.retention_ms,
+            "retention_ms": self.retention_ms,
+            "channels": self.channels,
+            "resolve_provider": self.resolve_provider,
+        }
 
     async def record(
         self,
@@ -82,14 +88,15 @@ class IncidentStore:
         slack_channel_id: str = "",
         source: str = ANONYMOUS,
     ) -> Recorded:
-        """Create or update the incident for `alert`; returns only once Redis has it.
+        """Create or update the incident for `alert`; returns only once Redis (and, with
+        `redis.min_replicas_to_ack`, that many replicas) has it.
 
         A drill runs the whole pipeline but the scheduler only rehearses its page, unless `drill_page`.
         `slack_channel_id` (from `?slack_channel_id=`) sends this incident's messages to another channel.
         `source` is the intake credential's name, stored as the incident's `source` field.
         """
         args = self._record_args(alert, decision, drill, drill_page, slack_channel_id, source)
-        incident_id, result = await self.scripts.record(args=args)
+        incident_id, result = await self.scripts.run(RECORD, **args)
         return Recorded(incident_id=incident_id, result=result)
 
     async def record_all(
@@ -110,67 +117,79 @@ class IncidentStore:
                 alert, decision, drill=drill, drill_page=drill_page, slack_channel_id=slack_channel_id, source=source
             )
             return [one]
-        async with self.client.pipeline(transaction=True) as pipe:
-            for alert, decision in alerts:
-                args = self._record_args(alert, decision, drill, drill_page, slack_channel_id, source)
-                await self.scripts.record(args=args, client=pipe)
-            replies = await pipe.execute()
+        calls = [
+            self._record_args(alert, decision, drill, drill_page, slack_channel_id, source)
+            for alert, decision in alerts
+        ]
+        replies = await self.scripts.run_all(RECORD, calls)
         return [Recorded(incident_id=incident_id, result=result) for incident_id, result in replies]
 
     def _record_args(
         self, alert: Alert, decision: Decision, drill: bool, drill_page: bool, slack_channel_id: str, source: str
-    ) -> list[str | int]:
-        now = now_ms()
-        due = ""
+    ) -> dict[str, Any]:
+        args = self.common_args()
         if decision.enabled and not alert.resolved:
-            due = str(now + int(decision.wait_minutes * 60_000))
-        return [
-            self.context(now),
-            uuid.uuid4().hex,
-            alert.identity or "",
-            "1" if alert.resolved else "0",
-            alert.payload_json(),
-            json.dumps(decision.to_json()),
-            json.dumps(list(decision.warnings)),
-            json.dumps(alert.summary),
-            source,
-            due,
-            IDENTITY_TTL_MS,
-            "1" if drill else "0",
-            "1" if drill_page else "0",
-            slack_channel_id,
-            alert.source,
-        ]
+            args["escalate_in_ms"] = int(decision.wait_minutes * 60_000)
+        return {
+            **args,
+            "id": uuid.uuid4().hex,
+            "identity": alert.identity or "",
+            "resolved": alert.resolved,
+            "payload": alert.payload_json(),
+            "decision": json.dumps(decision.to_json()),
+            "warnings": json.dumps(list(decision.warnings)),
+            "summary": json.dumps(alert.summary),
+            "source": source,
+            "format": alert.source,
+            "identity_ttl_ms": IDENTITY_TTL_MS,
+            "drill": drill,
+            "drill_page": drill_page,
+            "slack_channel_id": slack_channel_id,
+        }
 
     async def get(self, incident_id: str) -> dict[str, Any] | None:
-        raw = cast(dict[str, str], await self.client.hgetall(self.keys.incident(incident_id)))
+        raw = cast(dict[str, str], await self.client.hgetall(self.keys.incident(incident_id)))  # type: ignore[misc]
         return decode_incident(raw) if raw else None
 
     async def acknowledge(self, incident_id: str, by: str) -> AckResult:
-        outcome, at, who = await self.scripts.acknowledge(args=[self.context(), incident_id, by])
+        outcome, at, who = await self.scripts.run(ACKNOWLEDGE, **self.common_args(), id=incident_id, by=by)
         return AckResult(outcome=outcome, acknowledged_at_ms=int(at) if at else None, acknowledged_by=who)
 
     async def resolve(self, incident_id: str, by: str) -> ResolveResult:
         """Resolve by hand; a pending escalation is cancelled in the same atomic step."""
-        outcome, at, who = await self.scripts.resolve(args=[self.context(), incident_id, by])
+        outcome, at, who = await self.scripts.run(RESOLVE, **self.common_args(), id=incident_id, by=by)
         return ResolveResult(outcome=outcome, resolved_at_ms=int(at) if at else None, resolved_by=who)
-
-    async def claim_escalations(self, *, lease_ms: int, limit: int) -> list[dict[str, Any]]:
-        """Claim due escalations for this process; returns the claimed incidents as `get` would."""
-        claimed: list[list[str]] = await self.scripts.claim_escalations(args=[self.context(), lease_ms, limit])
-        return [decode_incident(dict(zip(flat[::2], flat[1::2], strict=True))) for flat in claimed]
-
-    async def finish_escalation(self, incident_id: str, outcome: str, detail: str, next_ms: int = 0) -> bool:
-        done = await self.scripts.finish_escalation(args=[self.context(), incident_id, outcome, detail, next_ms])
-        return bool(done)
 
     async def release_escalation(self, incident_id: str, token: str) -> bool:
         """Make a claimed escalation due now, if claim number `token` is still the latest (see DueLoop.stop)."""
-        keys = [self.keys.escalations_due, self.keys.incident(incident_id)]
-        return bool(await self.scripts.release_claim(keys=keys, args=[incident_id, token, now_ms()]))
+        return await self.release_claim("escalations_due", "incidents", incident_id, token)
+
+    async def release_claim(self, due: str, items: str, item_id: str, token: str) -> bool:
+        """Give claim `token` on `item_id` back to the due set `due` (a `Keys` name), if it is still the latest."""
+        args = {**self.common_args(), "due": due, "items": items, "id": item_id, "token": token}
+        return bool(await self.scripts.run(RELEASE_CLAIM, strict=False, **args))
+
+    async def claim_escalations(self, *, lease_ms: int, limit: int) -> list[dict[str, Any]]:
+        """Claim due escalations for this process; returns the claimed incidents as `get` would."""
+        claimed: list[list[str]] = await self.scripts.run(
+            CLAIM_ESCALATIONS, strict=False, **self.common_args(), lease_ms=lease_ms, limit=limit
+        )
+        return [decode_incident(dict(zip(flat[::2], flat[1::2], strict=True))) for flat in claimed]
+
+    async def finish_escalation(self, incident_id: str, outcome: str, detail: str, retry_in_ms: int = 0) -> bool:
+        done = await self.scripts.run(
+            FINISH_ESCALATION,
+            strict=False,
+            **self.common_args(),
+            id=incident_id,
+            outcome=outcome,
+            detail=detail,
+            retry_in_ms=retry_in_ms,
+        )
+        return bool(done)
 
     async def next_escalation_due_ms(self) -> int | None:
-        first = await self.client.zrange(self.keys.escalations_due, 0, 0, withscores=True)
+        first = await self.client.zrange(self.keys.escalations_due, 0, 0, withscores=True)  # type: ignore[misc]
         return int(first[0][1]) if first else None
 
 

@@ -1,21 +1,20 @@
 #!lua flags=allow-oom
--- Claim up to ARGV[3] due deliveries for this process. A claimed item stays in the due set with its score
--- moved to now + lease (ARGV[2] ms), so if the claimer dies another process claims it after the lease.
+-- Claim up to A.limit due deliveries for this process. A claimed item stays in the due set with its score
+-- moved to now + A.lease_ms, so if the claimer dies another process claims it after the lease.
 -- Each claim bumps the delivery's `claims` counter, which is the claim's token: a claimer whose lease
 -- ran out can no longer mark or finish the item. Returns {delivery id, token, …}.
-local due = p .. 'outbox:due'
-local ids = redis.call('ZRANGEBYSCORE', due, '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
+local ids = redis.call('ZRANGEBYSCORE', K.outbox_due, '-inf', now, 'LIMIT', 0, A.limit)
 local claimed = {}
 for _, did in ipairs(ids) do
-  local dkey = p .. 'delivery:' .. did
-  if redis.call('EXISTS', dkey) == 1 and not redis.call('HGET', dkey, 'status') then
-    local token = redis.call('HINCRBY', dkey, 'claims', 1)
-    redis.call('HSET', dkey, 'claimed_at', now)
-    redis.call('ZADD', due, now + tonumber(ARGV[2]), did)
+  local dkey = K.deliveries .. did
+  if redis.call('EXISTS', dkey) == 1 and not redis.call('HGET', dkey, D.status) then
+    local token = redis.call('HINCRBY', dkey, D.claims, 1)
+    redis.call('HSET', dkey, D.claimed_at, now)
+    redis.call('ZADD', K.outbox_due, now + A.lease_ms, did)
     table.insert(claimed, did)
     table.insert(claimed, tostring(token))
   else
-    redis.call('ZREM', due, did)
+    redis.call('ZREM', K.outbox_due, did)
   end
 end
 return claimed

@@ -1,23 +1,23 @@
 -- Acknowledge an incident, atomically against the escalation claim: while the escalation is pending the
 -- ack cancels it (nothing is paged); once claimed, the ack is recorded as late, with both times.
--- ARGV[2] incident id, [3] who. Returns {outcome, acknowledged_at, acknowledged_by}.
-local id = ARGV[2]
-local key = incident_key(id)
+-- A.id incident id, A.by who. Returns {outcome, acknowledged_at, acknowledged_by}.
+local id = A.id
+local key = K.incidents .. id
 if redis.call('EXISTS', key) == 0 then return {'missing', '', ''} end
-local previous = redis.call('HGET', key, 'acknowledged_at')
+local previous = redis.call('HGET', key, F.acknowledged_at)
 if previous then
-  return {'already', previous, redis.call('HGET', key, 'acknowledged_by') or ''}
+  return {'already', previous, redis.call('HGET', key, F.acknowledged_by) or ''}
 end
-redis.call('HSET', key, 'acknowledged_at', now, 'acknowledged_by', ARGV[3])
-local state = redis.call('HGET', key, 'escalation')
+redis.call('HSET', key, F.acknowledged_at, now, F.acknowledged_by, A.by)
+local state = redis.call('HGET', key, F.escalation)
 local outcome = 'acknowledged'
-if state == 'pending' then
-  redis.call('ZREM', p .. 'escalations:due', id)
-  redis.call('HSET', key, 'escalation', 'cancelled', 'cancelled_reason', 'acknowledged')
-elseif state == 'escalating' or state == 'escalated' or state == 'failed' then
-  redis.call('HSET', key, 'acknowledged_late', '1')
+if state == ESCALATION.pending then
+  redis.call('ZREM', K.escalations_due, id)
+  redis.call('HSET', key, F.escalation, ESCALATION.cancelled, F.cancelled_reason, 'acknowledged')
+elseif state == ESCALATION.escalating or state == ESCALATION.escalated or state == ESCALATION.failed then
+  redis.call('HSET', key, F.acknowledged_late, '1')
   outcome = 'late'
 end
-event(id, 'acknowledged', 'late', outcome == 'late' and '1' or '0', 'by', ARGV[3])
-enqueue(id, 'acknowledged', ctx.channels)
-return {outcome, tostring(now), ARGV[3]}
+event(id, 'acknowledged', 'late', outcome == 'late' and '1' or '0', 'by', A.by)
+enqueue(id, 'acknowledged', A.channels)
+return {outcome, tostring(now), A.by}

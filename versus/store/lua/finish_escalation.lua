@@ -1,35 +1,33 @@
 #!lua flags=allow-oom
 -- Record what the provider answered for a claimed escalation.
--- ARGV[2] incident id, [3] outcome: escalated | drilled | failed | retry, [4] incident ARN, drill result or
--- error text,
--- [5] next attempt (epoch ms, for retry)
-local id = ARGV[2]
-local key = incident_key(id)
-if redis.call('HGET', key, 'escalation') ~= 'escalating' then return 0 end
-local due = p .. 'escalations:due'
-if ARGV[3] == 'retry' then
-  redis.call('HSET', key, 'last_error', ARGV[4])
-  redis.call('HINCRBY', key, 'attempts', 1)
-  redis.call('ZADD', due, ARGV[5], id)
+-- A.id incident id, A.outcome: escalated | drilled | failed | retry, A.detail: incident ARN, drill result
+-- or error text, A.retry_in_ms: when to try again (for retry).
+local id = A.id
+local key = K.incidents .. id
+if redis.call('HGET', key, F.escalation) ~= ESCALATION.escalating then return 0 end
+if A.outcome == 'retry' then
+  redis.call('HSET', key, F.last_error, A.detail)
+  redis.call('HINCRBY', key, F.attempts, 1)
+  redis.call('ZADD', K.escalations_due, now + A.retry_in_ms, id)
   return 1
 end
-redis.call('ZREM', due, id)
-redis.call('HINCRBY', key, 'attempts', 1)
-if ARGV[3] == 'escalated' then
-  redis.call('HSET', key, 'escalation', 'escalated', 'escalated_at', now, 'incident_arn', ARGV[4])
+redis.call('ZREM', K.escalations_due, id)
+redis.call('HINCRBY', key, F.attempts, 1)
+if A.outcome == 'escalated' then
+  redis.call('HSET', key, F.escalation, ESCALATION.escalated, F.escalated_at, now, F.incident_arn, A.detail)
   event(id, 'escalated')
-  enqueue(id, 'escalated', ctx.channels)
-  if ctx.resolve_provider and redis.call('HGET', key, 'status') == 'resolved' then
+  enqueue(id, 'escalated', A.channels)
+  if A.resolve_provider and redis.call('HGET', key, F.status) == STATUS.resolved then
     enqueue(id, 'resolve', {'provider'})
   end
-elseif ARGV[3] == 'drilled' then
+elseif A.outcome == 'drilled' then
   -- A drill's rehearsed page: the same end state as a real one, with what would have been started.
-  redis.call('HSET', key, 'escalation', 'escalated', 'escalated_at', now, 'drill_result', ARGV[4])
+  redis.call('HSET', key, F.escalation, ESCALATION.escalated, F.escalated_at, now, F.drill_result, A.detail)
   event(id, 'escalated', 'drill', '1')
-  enqueue(id, 'escalated', ctx.channels)
+  enqueue(id, 'escalated', A.channels)
 else
-  redis.call('HSET', key, 'escalation', 'failed', 'failed_at', now, 'escalation_error', ARGV[4])
+  redis.call('HSET', key, F.escalation, ESCALATION.failed, F.failed_at, now, F.escalation_error, A.detail)
   event(id, 'escalation_failed')
-  enqueue(id, 'escalation_failed', ctx.channels)
+  enqueue(id, 'escalation_failed', A.channels)
 end
 return 1

@@ -1,61 +1,65 @@
 -- Record one alert from intake: create or update its incident, schedule its escalation, queue its
 -- deliveries and log the change, all or nothing.
--- ARGV[2] new incident id, [3] identity ('' for none), [4] '1' if resolved, [5] payload JSON,
--- [6] decision JSON, [7] warnings JSON, [8] summary JSON, [9] source: the name of the intake credential
--- that created it ('anonymous' when intake auth is off), [10] due ms ('' when not paging),
--- [11] identity ttl ms, [12] '1' for a drill, [13] '1' for a drill that asks for a real page,
--- [14] Slack channel for this alert ('' for the configured one), [15] payload format (alertmanager | json)
+-- A.id new incident id, A.identity ('' for none), A.resolved, A.payload (JSON text), A.decision,
+-- A.warnings, A.summary (JSON texts), A.source (the name of the intake credential that created it,
+-- 'anonymous' when intake auth is off), A.format (alertmanager | json), A.escalate_in_ms (absent when not
+-- paging), A.identity_ttl_ms, A.drill, A.drill_page (a drill that asks for a real page), A.slack_channel_id
+-- ('' for the configured channel). Returns {id, created | updated | resolved}.
 local identity_key = nil
-if ARGV[3] ~= '' then identity_key = p .. 'identity:' .. ARGV[3] end
-local resolved = ARGV[4] == '1'
+if A.identity ~= '' then identity_key = K.identities .. A.identity end
+local resolved = A.resolved
+local escalates = A.escalate_in_ms ~= nil and not resolved
+local drill = A.drill and '1' or '0'
 local id = nil
 if identity_key then id = redis.call('GET', identity_key) end
 local result
 if id then
-  local key = incident_key(id)
-  redis.call('HSET', key, 'payload', ARGV[5], 'updated_at', now, 'warnings', ARGV[7])
-  redis.call('HINCRBY', key, 'notifications', 1)
+  local key = K.incidents .. id
+  redis.call('HSET', key, F.payload, A.payload, F.updated_at, now, F.warnings, A.warnings)
+  redis.call('HINCRBY', key, F.notifications, 1)
   if resolved then
-    redis.call('HSET', key, 'status', 'resolved', 'resolved_at', now)
+    redis.call('HSET', key, F.status, STATUS.resolved, F.resolved_at, now)
     redis.call('DEL', identity_key)
-    local state = redis.call('HGET', key, 'escalation')
-    if state == 'pending' then
-      redis.call('ZREM', p .. 'escalations:due', id)
-      redis.call('HSET', key, 'escalation', 'cancelled', 'cancelled_reason', 'resolved')
-    elseif state == 'escalated' and ctx.resolve_provider and redis.call('HEXISTS', key, 'incident_arn') == 1 then
+    local state = redis.call('HGET', key, F.escalation)
+    if state == ESCALATION.pending then
+      redis.call('ZREM', K.escalations_due, id)
+      redis.call('HSET', key, F.escalation, ESCALATION.cancelled, F.cancelled_reason, 'resolved')
+    elseif state == ESCALATION.escalated and A.resolve_provider and redis.call('HEXISTS', key, F.incident_arn) == 1 then
       enqueue(id, 'resolve', {'provider'})
     end
     result = 'resolved'
   else
-    redis.call('PEXPIRE', identity_key, ARGV[11])
+    redis.call('PEXPIRE', identity_key, A.identity_ttl_ms)
     result = 'updated'
   end
 else
-  id = ARGV[2]
-  local key = incident_key(id)
-  redis.call('HSET', key, 'id', id, 'source', ARGV[9], 'status', resolved and 'resolved' or 'firing',
-    'created_at', now, 'updated_at', now, 'payload', ARGV[5], 'decision', ARGV[6], 'warnings', ARGV[7],
-    'summary', ARGV[8], 'escalation', 'none', 'notifications', 1, 'drill', ARGV[12])
-  if ARGV[13] == '1' then redis.call('HSET', key, 'drill_page', '1') end
-  if ARGV[14] ~= '' then redis.call('HSET', key, 'slack_channel_id', ARGV[14]) end
-  redis.call('HSET', key, 'format', ARGV[15])
+  id = A.id
+  local key = K.incidents .. id
+  redis.call('HSET', key, F.id, id, F.source, A.source, F.format, A.format,
+    F.status, resolved and STATUS.resolved or STATUS.firing, F.created_at, now, F.updated_at, now,
+    F.payload, A.payload, F.decision, A.decision, F.warnings, A.warnings, F.summary, A.summary,
+    F.escalation, ESCALATION.none, F.notifications, 1, F.drill, drill)
+  if A.drill_page then redis.call('HSET', key, F.drill_page, '1') end
+  if A.slack_channel_id ~= '' then redis.call('HSET', key, F.slack_channel_id, A.slack_channel_id) end
   if resolved then
-    redis.call('HSET', key, 'resolved_at', now)
+    redis.call('HSET', key, F.resolved_at, now)
   elseif identity_key then
-    redis.call('SET', identity_key, id, 'PX', ARGV[11])
+    redis.call('SET', identity_key, id, 'PX', A.identity_ttl_ms)
   end
-  if ARGV[3] ~= '' then redis.call('HSET', key, 'identity', ARGV[3]) end
-  if ARGV[10] ~= '' and not resolved then
-    redis.call('ZADD', p .. 'escalations:due', ARGV[10], id)
-    redis.call('HSET', key, 'escalation', 'pending', 'due_at', ARGV[10])
+  if identity_key then redis.call('HSET', key, F.identity, A.identity) end
+  if escalates then
+    local due = now + A.escalate_in_ms
+    redis.call('ZADD', K.escalations_due, due, id)
+    redis.call('HSET', key, F.escalation, ESCALATION.pending, F.due_at, due)
   end
-  redis.call('ZADD', p .. 'incidents:by_time', now, id)
+  trim()
+  redis.call('ZADD', K.incidents_by_time, now, id)
   result = 'created'
 end
-redis.call('PEXPIRE', incident_key(id), ctx.ttl_ms)
-enqueue(id, result, ctx.channels)
+redis.call('PEXPIRE', K.incidents .. id, A.ttl_ms)
+enqueue(id, result, A.channels)
 if result == 'created' then
-  event(id, 'received', 'summary', ARGV[8], 'escalates', ARGV[10] ~= '' and '1' or '0', 'drill', ARGV[12])
+  event(id, 'received', 'summary', A.summary, 'escalates', escalates and '1' or '0', 'drill', drill)
   if resolved then event(id, 'resolved') end
 elseif result == 'resolved' then
   event(id, 'resolved')
