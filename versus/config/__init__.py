@@ -90,15 +90,41 @@ def _semantic_problems(config: Config) -> list[str]:
             "public_host: required while oncall.enable or oncall.initialized_only is true: acknowledgement"
             " links are built from it (e.g. public_host: https://versus.example.com)"
         )
-    if oncall.available and not oncall.aws_incident_manager.response_plan_arn:
-        problems.append(
-            "oncall.aws_incident_manager.response_plan_arn: required while on-call is enabled or initialized"
-        )
+    if oncall.available:
+        problems.extend(_backend_problems(oncall))
     if config.alert.slack.enable:
         for key in ("token", "channel_id"):
             if not getattr(config.alert.slack, key):
                 problems.append(f"alert.slack.{key}: required (non-empty) while alert.slack.enable is true")
     return problems
+
+
+PAGERDUTY_KEY_LENGTH = 32
+
+
+def _backend_problems(oncall: OncallConfig) -> list[str]:
+    """What the selected back end needs to page. Secret values are never quoted, only their keys."""
+    needed = " required while on-call is enabled or initialized"
+    if oncall.provider == "pagerduty":
+        keys = {"routing_key": oncall.pagerduty.routing_key or ""}
+        keys.update({f"other_routing_keys.{alias}": key for alias, key in oncall.pagerduty.other_routing_keys.items()})
+        if not keys["routing_key"]:
+            return [f"oncall.pagerduty.routing_key:{needed}"]
+        return [
+            f"oncall.pagerduty.{name}: an Events API v2 integration key has {PAGERDUTY_KEY_LENGTH} characters,"
+            f" this one has {len(key)}"
+            for name, key in keys.items()
+            if len(key) != PAGERDUTY_KEY_LENGTH
+        ]
+    if oncall.provider == "incident_io":
+        return [
+            f"oncall.incident_io.{name}:{needed}"
+            for name in ("api_key", "alert_source_config_id")
+            if not getattr(oncall.incident_io, name)
+        ]
+    if not oncall.aws_incident_manager.response_plan_arn:
+        return [f"oncall.aws_incident_manager.response_plan_arn:{needed}"]
+    return []
 
 
 def _describe(error: jsonschema.ValidationError) -> str:

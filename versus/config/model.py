@@ -44,6 +44,28 @@ class AwsIncidentManagerConfig:
 
 
 @dataclass(frozen=True)
+class PagerDutyConfig:
+    """Events API v2. The routing keys are secrets: they go in request bodies only, never in logs or errors."""
+
+    routing_key: str | None = None
+    other_routing_keys: dict[str, str] = field(default_factory=dict)
+    api_url: str = "https://events.pagerduty.com"
+    default_severity: str = "critical"
+    resolve_on_alert_resolved: bool = True
+
+
+@dataclass(frozen=True)
+class IncidentIoConfig:
+    """An HTTP alert source. The API key is a secret: it goes in the Authorization header only."""
+
+    api_key: str | None = None
+    alert_source_config_id: str | None = None
+    other_alert_source_config_ids: dict[str, str] = field(default_factory=dict)
+    api_url: str = "https://api.incident.io"
+    resolve_on_alert_resolved: bool = True
+
+
+@dataclass(frozen=True)
 class OncallConfig:
     enable: bool = False
     initialized_only: bool = False
@@ -52,6 +74,14 @@ class OncallConfig:
     ack_secret: str | None = None
     ack_expiry_hours: float = 24.0
     aws_incident_manager: AwsIncidentManagerConfig = field(default_factory=AwsIncidentManagerConfig)
+    pagerduty: PagerDutyConfig = field(default_factory=PagerDutyConfig)
+    incident_io: IncidentIoConfig = field(default_factory=IncidentIoConfig)
+
+    @property
+    def resolve_on_alert_resolved(self) -> bool:
+        """The selected back end's setting: resolve its incident when the alert resolves."""
+        selected: AwsIncidentManagerConfig | PagerDutyConfig | IncidentIoConfig = getattr(self, self.provider)
+        return selected.resolve_on_alert_resolved
 
     @property
     def available(self) -> bool:
@@ -116,6 +146,8 @@ def build(document: dict[str, Any], source: str) -> Config:
     slack.update(slack.pop("message_properties", {}))
     oncall = dict(document.get("oncall", {}))
     aws = AwsIncidentManagerConfig(**oncall.pop("aws_incident_manager", {}))
+    pagerduty = PagerDutyConfig(**oncall.pop("pagerduty", {}))
+    incident_io = IncidentIoConfig(**oncall.pop("incident_io", {}))
     redis = dict(document.get("redis", {}))
     for key in ("port", "db"):
         if isinstance(redis.get(key), str):
@@ -133,7 +165,7 @@ def build(document: dict[str, Any], source: str) -> Config:
             slack=SlackConfig(**slack),
             delivery=DeliveryConfig(**alert.get("delivery", {})),
         ),
-        oncall=OncallConfig(**oncall, aws_incident_manager=aws),
+        oncall=OncallConfig(**oncall, aws_incident_manager=aws, pagerduty=pagerduty, incident_io=incident_io),
         redis=RedisConfig(**redis),
         metrics=MetricsConfig(**metrics, cloudwatch_emf=emf),
         history=HistoryConfig(**document.get("history", {})),

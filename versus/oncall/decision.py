@@ -19,8 +19,29 @@ from versus.config.model import OncallConfig
 ONCALL_ENABLE = "oncall_enable"
 WAIT_MINUTES = "oncall_wait_minutes"
 RESPONSE_PLAN = "awsim_other_response_plan"
+ROUTING_KEY = "pagerduty_other_routing_key"
+ALERT_SOURCE = "incidentio_other_alert_source"
+
+
+@dataclass(frozen=True)
+class AliasParameter:
+    """The query parameter that picks one of a back end's configured targets by alias."""
+
+    name: str
+    config_path: str
+    target: str
+
+
+ALIAS_PARAMETERS = {
+    "aws_incident_manager": AliasParameter(
+        RESPONSE_PLAN, "oncall.aws_incident_manager.other_response_plan_arns", "response plan"
+    ),
+    "pagerduty": AliasParameter(ROUTING_KEY, "oncall.pagerduty.other_routing_keys", "routing key"),
+    "incident_io": AliasParameter(ALERT_SOURCE, "oncall.incident_io.other_alert_source_config_ids", "alert source"),
+}
 KNOWN_PARAMETERS = frozenset(
-    {ONCALL_ENABLE, WAIT_MINUTES, RESPONSE_PLAN, "slack_channel_id", "dedup_key", "drill", "drill_page"}
+    {ONCALL_ENABLE, WAIT_MINUTES, RESPONSE_PLAN, ROUTING_KEY, ALERT_SOURCE}
+    | {"slack_channel_id", "dedup_key", "drill", "drill_page"}
 )
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
@@ -114,23 +135,41 @@ def _parse_wait(query: Mapping[str, str], default: float, warnings: list[str]) -
 
 
 def _choose_plan(oncall: OncallConfig, query: Mapping[str, str], warnings: list[str]) -> tuple[str, str | None]:
-    aws = oncall.aws_incident_manager
-    alias = (query.get(RESPONSE_PLAN) or "").strip()
+    """The alias of the target to page and, for AWS, its response plan ARN.
+
+    PagerDuty routing keys and incident.io sources stay in the config (a routing key is a secret): the
+    decision, which is stored, names only the alias, and the provider looks the target up when it calls.
+    """
+    for backend, other in ALIAS_PARAMETERS.items():
+        if backend != oncall.provider and (query.get(other.name) or "").strip():
+            warnings.append(f"{other.name} ignored: this receiver pages through {oncall.provider}")
+    parameter = ALIAS_PARAMETERS[oncall.provider]
+    aliases = _aliases(oncall)
+    default = oncall.aws_incident_manager.response_plan_arn if oncall.provider == "aws_incident_manager" else None
+    alias = (query.get(parameter.name) or "").strip()
     if not alias:
-        return _DEFAULT_PLAN, aws.response_plan_arn
-    if alias in aws.other_response_plan_arns:
-        return alias, aws.other_response_plan_arns[alias]
-    known = ", ".join(sorted(aws.other_response_plan_arns)) or "none configured"
+        return _DEFAULT_PLAN, default
+    if alias in aliases:
+        return alias, aliases[alias] if oncall.provider == "aws_incident_manager" else None
+    known = ", ".join(sorted(aliases)) or "none configured"
     warnings.append(
-        f"{RESPONSE_PLAN}={alias!r} is not in oncall.aws_incident_manager.other_response_plan_arns"
-        f" (known: {known}); using the default response plan"
+        f"{parameter.name}={alias!r} is not in {parameter.config_path}"
+        f" (known: {known}); using the default {parameter.target}"
     )
-    return _DEFAULT_PLAN, aws.response_plan_arn
+    return _DEFAULT_PLAN, default
+
+
+def _aliases(oncall: OncallConfig) -> Mapping[str, str]:
+    if oncall.provider == "pagerduty":
+        return oncall.pagerduty.other_routing_keys
+    if oncall.provider == "incident_io":
+        return oncall.incident_io.other_alert_source_config_ids
+    return oncall.aws_incident_manager.other_response_plan_arns
 
 
 def _warn_unknown(query: Mapping[str, str], warnings: list[str]) -> None:
     for name in sorted(query):
-        if name not in KNOWN_PARAMETERS and name.startswith(("oncall", "awsim")):
+        if name not in KNOWN_PARAMETERS and name.startswith(("oncall", "awsim", "pagerduty", "incidentio")):
             warnings.append(f"unknown query parameter {name!r} ignored (known: {_suggest(name)})")
 
 

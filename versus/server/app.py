@@ -10,7 +10,7 @@ from versus.config.model import Config
 from versus.notify.setup import build_outbox
 from versus.notify.slack import load_slack_template
 from versus.oncall.ack import AckSigner, shared_secret
-from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
+from versus.oncall.providers.registry import build_provider
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.context import Services
@@ -37,22 +37,23 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
     async def start(app: Sanic) -> None:
         client = connect(config.redis, redis_url)
         keys = Keys(config.redis.key_prefix)
+        provider = build_provider(config) if config.oncall.available else None
         store = IncidentStore(
             client,
             keys,
             channels=["slack"] if config.alert.slack.enable else [],
             retention_days=config.history.retention_days,
-            resolve_provider=config.oncall.aws_incident_manager.resolve_on_alert_resolved,
+            resolve_provider=config.oncall.resolve_on_alert_resolved,
+            acknowledge_provider=provider is not None and provider.acknowledges,
         )
         signer = None
         if config.oncall.available and config.public_host:
             secret = await shared_secret(client, keys, config.oncall.ack_secret)
             signer = AckSigner(secret, config.public_host, config.oncall.ack_expiry_hours)
         scheduler = None
-        provider = None
         app.ctx.tasks = []
-        if config.oncall.available:
-            provider = AwsIncidentManager(config.oncall.aws_incident_manager.region)
+        app.ctx.provider = provider
+        if provider is not None:
             scheduler = EscalationScheduler(store, provider)
             app.ctx.tasks.append(asyncio.get_running_loop().create_task(scheduler.run(), name="escalations"))
         outbox = build_outbox(config, store, template, signer, provider)
@@ -66,6 +67,8 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         for task in app.ctx.tasks:
             task.cancel()
         await asyncio.gather(*app.ctx.tasks, return_exceptions=True)
+        if app.ctx.provider is not None:
+            await app.ctx.provider.aclose()
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)

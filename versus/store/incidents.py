@@ -44,12 +44,14 @@ class IncidentStore:
         channels: Sequence[str] = (),
         retention_days: float = 90.0,
         resolve_provider: bool = False,
+        acknowledge_provider: bool = False,
     ) -> None:
         self.client = client
         self.keys = keys
         self.channels = list(channels)
         self.retention_ms = int(retention_days * DAY_MS)
         self.resolve_provider = resolve_provider
+        self.acknowledge_provider = acknowledge_provider
         self.scripts = Scripts(client)
 
     def context(self, now: int | None = None) -> str:
@@ -61,6 +63,7 @@ class IncidentStore:
                 "retention_ms": self.retention_ms,
                 "channels": self.channels,
                 "resolve_provider": self.resolve_provider,
+                "acknowledge_provider": self.acknowledge_provider,
             }
         )
 

@@ -17,6 +17,11 @@ if state == 'pending' then
 elseif state == 'escalating' or state == 'escalated' or state == 'failed' then
   redis.call('HSET', key, 'acknowledged_late', '1')
   outcome = 'late'
+  -- The page went out: acknowledge it in the back end too (while escalating, finish_escalation does).
+  if state == 'escalated' and ctx.acknowledge_provider and redis.call('HEXISTS', key, 'incident_arn') == 1
+      and redis.call('HGET', key, 'status') ~= 'resolved' then
+    enqueue(id, 'acknowledge', {'provider'})
+  end
 end
 event(id, 'acknowledged', 'late', outcome == 'late' and '1' or '0', 'by', ARGV[3])
 enqueue(id, 'acknowledged', ctx.channels)

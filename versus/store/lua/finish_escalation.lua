@@ -20,6 +20,9 @@ if ARGV[3] == 'escalated' then
   enqueue(id, 'escalated', ctx.channels)
   if ctx.resolve_provider and redis.call('HGET', key, 'status') == 'resolved' then
     enqueue(id, 'resolve', {'provider'})
+  elseif ctx.acknowledge_provider and redis.call('HEXISTS', key, 'acknowledged_at') == 1 then
+    -- Acknowledged in Versus while this page was in flight.
+    enqueue(id, 'acknowledge', {'provider'})
   end
 elseif ARGV[3] == 'drilled' then
   -- A drill's rehearsed page: the same end state as a real one, with what would have been started.

@@ -1,5 +1,6 @@
 -- Shared by every script: ARGV[1] is a JSON context
--- {prefix, now (epoch ms), ttl_ms, retention_ms, channels: [names], resolve_provider: bool}.
+-- {prefix, now (epoch ms), ttl_ms, retention_ms, channels: [names], resolve_provider: bool,
+-- acknowledge_provider: bool}.
 local ctx = cjson.decode(ARGV[1])
 local p = ctx.prefix
 local now = ctx.now
