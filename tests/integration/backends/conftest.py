@@ -1,3 +1,4 @@
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -103,3 +104,11 @@ def incident_io_receiver(make_receiver, redis_url, key_prefix, fake_incident_io)
         return make_receiver(config, env={"INCIDENTIO_API_KEY": INCIDENT_IO_KEY}, name=name)
 
     return start
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.1)

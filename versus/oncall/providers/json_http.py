@@ -7,6 +7,7 @@ with every configured secret masked, and never a header.
 """
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,7 +57,7 @@ class JsonPoster:
 
     def _mask(self, text: str) -> str:
         for secret in self.secrets:
-            text = text.replace(secret, _MASK)
+            text = re.sub(re.escape(secret), _MASK, text, flags=re.IGNORECASE)
         return text[:DETAIL_LIMIT]
 
 
