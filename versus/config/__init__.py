@@ -99,23 +99,11 @@ def _semantic_problems(config: Config) -> list[str]:
     return problems
 
 
-PAGERDUTY_KEY_LENGTH = 32
-
-
 def _backend_problems(oncall: OncallConfig) -> list[str]:
     """What the selected back end needs to page. Secret values are never quoted, only their keys."""
     needed = " required while on-call is enabled or initialized"
     if oncall.provider == "pagerduty":
-        keys = {"routing_key": oncall.pagerduty.routing_key or ""}
-        keys.update({f"other_routing_keys.{alias}": key for alias, key in oncall.pagerduty.other_routing_keys.items()})
-        if not keys["routing_key"]:
-            return [f"oncall.pagerduty.routing_key:{needed}"]
-        return [
-            f"oncall.pagerduty.{name}: an Events API v2 integration key has {PAGERDUTY_KEY_LENGTH} characters,"
-            f" this one has {len(key)}"
-            for name, key in keys.items()
-            if len(key) != PAGERDUTY_KEY_LENGTH
-        ]
+        return [] if oncall.pagerduty.routing_key else [f"oncall.pagerduty.routing_key:{needed}"]
     if oncall.provider == "incident_io":
         return [
             f"oncall.incident_io.{name}:{needed}"

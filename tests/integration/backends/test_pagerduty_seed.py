@@ -3,6 +3,9 @@ the PagerDuty provider over HTTP to the local Events API v2 fake, which checks e
 
 import time
 
+import pytest
+
+from tests.conftest import seed_config
 from tests.integration.backends.conftest import APP_ROUTING_KEY, ROUTING_KEY, alertmanager_body
 from tests.integration.receiver.test_intake import SEED_BODY
 
@@ -91,3 +94,16 @@ def test_an_aws_parameter_is_ignored_with_a_warning_when_paging_through_pagerdut
     receiver = pagerduty_receiver()
     response = receiver.post(SEED_BODY, query="oncall_enable=true&awsim_other_response_plan=app")
     assert "awsim_other_response_plan ignored: this receiver pages through pagerduty" in response.json()["warnings"]
+
+
+def test_a_malformed_routing_key_stops_versus_serve_without_showing_it(make_receiver, redis_url, key_prefix):
+    oncall = {"provider": "pagerduty", "pagerduty": {"routing_key": "${PAGERDUTY_ROUTING_KEY}"}}
+    config = seed_config(redis_url, key_prefix, oncall=oncall)
+    with pytest.raises(RuntimeError) as caught:
+        make_receiver(config, env={"PAGERDUTY_ROUTING_KEY": "secret-but-short"})
+    message = str(caught.value)
+    assert "versus serve exited with 2" in message
+    assert (
+        "oncall.pagerduty.routing_key: an Events API v2 integration key has 32 characters, this one has 16" in message
+    )
+    assert "secret-but-short" not in message

@@ -156,3 +156,18 @@ def test_the_model_refuses_what_pagerduty_refuses():
     assert event_problems({**good, "payload": {**good["payload"], "summary": "s" * 1025}})
     assert event_problems({"routing_key": KEY, "event_action": "resolve"})
     assert event_problems({"routing_key": KEY, "event_action": "trigger"})
+
+
+@pytest.mark.parametrize(
+    ("config", "problem"),
+    [
+        (PagerDutyConfig(routing_key="not-a-key-secret"), "oncall.pagerduty.routing_key: an Events API v2"),
+        (PagerDutyConfig(routing_key=KEY, other_routing_keys={"db": "tiny"}), "oncall.pagerduty.other_routing_keys.db"),
+    ],
+)
+def test_a_key_of_the_wrong_length_stops_the_start_without_being_quoted(config, problem):
+    with pytest.raises(ProviderError) as caught:
+        PagerDuty(config)
+    assert str(caught.value).startswith(problem)
+    assert "characters, this one has" in str(caught.value)
+    assert "not-a-key-secret" not in str(caught.value) and "tiny" not in str(caught.value)

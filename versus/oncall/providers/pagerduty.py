@@ -18,6 +18,7 @@ from versus.oncall.providers.content import alert_links, annotations, cut, headl
 from versus.oncall.providers.json_http import JsonPoster
 
 ENQUEUE_PATH = "/v2/enqueue"
+ROUTING_KEY_LENGTH = 32
 DEDUP_KEY_LIMIT = 255
 SUMMARY_LIMIT = 1024
 FIELD_LIMIT = 255
@@ -120,6 +121,13 @@ class PagerDuty:
     acknowledges = True
 
     def __init__(self, config: PagerDutyConfig, *, public_host: str | None = None) -> None:
+        """Raises ProviderError for a key that cannot be an integration key (checked at start-up)."""
+        keys = {"routing_key": config.routing_key or ""}
+        keys.update({f"other_routing_keys.{alias}": key for alias, key in config.other_routing_keys.items()})
+        for name, key in keys.items():
+            if len(key) != ROUTING_KEY_LENGTH:
+                message = f"oncall.pagerduty.{name}: an Events API v2 integration key has {ROUTING_KEY_LENGTH}"
+                raise ProviderError(f"{message} characters, this one has {len(key)}", retryable=False)
         self.config = config
         self.public_host = public_host
         self.url = config.api_url.rstrip("/") + ENQUEUE_PATH
