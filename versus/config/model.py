@@ -78,10 +78,15 @@ class OncallConfig:
     incident_io: IncidentIoConfig = field(default_factory=IncidentIoConfig)
 
     @property
-    def resolve_on_alert_resolved(self) -> bool:
-        """The selected back end's setting: resolve its incident when the alert resolves."""
-        selected: AwsIncidentManagerConfig | PagerDutyConfig | IncidentIoConfig = getattr(self, self.provider)
-        return selected.resolve_on_alert_resolved
+    def backends(self) -> tuple[str, ...]:
+        """The back ends this receiver can page through: `provider` first, then every other one whose
+        section names a default target (a response plan, routing key, or API key and alert source)."""
+        configured = {
+            "aws_incident_manager": bool(self.aws_incident_manager.response_plan_arn),
+            "pagerduty": bool(self.pagerduty.routing_key),
+            "incident_io": bool(self.incident_io.api_key and self.incident_io.alert_source_config_id),
+        }
+        return (self.provider, *(name for name, ready in configured.items() if ready and name != self.provider))
 
     @property
     def available(self) -> bool:

@@ -55,6 +55,9 @@ class Decision:
     wait_minutes: float
     response_plan: str
     response_plan_arn: str | None
+    provider: str
+    """The back end this alert pages through: `oncall.provider`, or another configured one its alias
+    parameter names (so teams can move from one back end to another one by one)."""
     warnings: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
@@ -63,6 +66,7 @@ class Decision:
             "wait_minutes": self.wait_minutes,
             "response_plan": self.response_plan,
             "response_plan_arn": self.response_plan_arn,
+            "provider": self.provider,
         }
 
     @classmethod
@@ -72,6 +76,7 @@ class Decision:
             wait_minutes=float(data["wait_minutes"]),
             response_plan=str(data["response_plan"]),
             response_plan_arn=data.get("response_plan_arn"),
+            provider=str(data["provider"]),
             warnings=warnings,
         )
 
@@ -81,7 +86,8 @@ def decide(oncall: OncallConfig, query: Mapping[str, str], *, resolved: bool = F
     warnings: list[str] = []
     asked = _parse_bool(query, ONCALL_ENABLE, warnings)
     wait = _parse_wait(query, oncall.wait_minutes, warnings)
-    plan, plan_arn = _choose_plan(oncall, query, warnings)
+    backend = _choose_backend(oncall, query, warnings)
+    plan, plan_arn = _choose_plan(oncall, backend, query, warnings)
     _warn_unknown(query, warnings)
 
     if oncall.initialized_only:
@@ -100,6 +106,7 @@ def decide(oncall: OncallConfig, query: Mapping[str, str], *, resolved: bool = F
         wait_minutes=wait,
         response_plan=plan,
         response_plan_arn=plan_arn,
+        provider=backend,
         warnings=tuple(warnings),
     )
 
@@ -134,23 +141,45 @@ def _parse_wait(query: Mapping[str, str], default: float, warnings: list[str]) -
     return value
 
 
-def _choose_plan(oncall: OncallConfig, query: Mapping[str, str], warnings: list[str]) -> tuple[str, str | None]:
+def _choose_backend(oncall: OncallConfig, query: Mapping[str, str], warnings: list[str]) -> str:
+    """`oncall.provider`, unless the alias parameter of another back end configured here is given.
+
+    A parameter of a back end this receiver has no config for is ignored with a warning, as the Go
+    Versus Incident ignores it; the default back end pages.
+    """
+    named = [
+        backend
+        for backend, other in ALIAS_PARAMETERS.items()
+        if backend != oncall.provider and (query.get(other.name) or "").strip()
+    ]
+    chosen = oncall.provider
+    for backend in named:
+        parameter = ALIAS_PARAMETERS[backend].name
+        if backend not in oncall.backends:
+            warnings.append(f"{parameter} ignored: {backend} is not configured in this receiver")
+        elif chosen != oncall.provider:
+            warnings.append(f"{parameter} ignored: this alert already pages through {chosen}")
+        else:
+            chosen = backend
+    return chosen
+
+
+def _choose_plan(
+    oncall: OncallConfig, backend: str, query: Mapping[str, str], warnings: list[str]
+) -> tuple[str, str | None]:
     """The alias of the target to page and, for AWS, its response plan ARN.
 
     PagerDuty routing keys and incident.io sources stay in the config (a routing key is a secret): the
     decision, which is stored, names only the alias, and the provider looks the target up when it calls.
     """
-    for backend, other in ALIAS_PARAMETERS.items():
-        if backend != oncall.provider and (query.get(other.name) or "").strip():
-            warnings.append(f"{other.name} ignored: this receiver pages through {oncall.provider}")
-    parameter = ALIAS_PARAMETERS[oncall.provider]
-    aliases = _aliases(oncall)
-    default = oncall.aws_incident_manager.response_plan_arn if oncall.provider == "aws_incident_manager" else None
+    parameter = ALIAS_PARAMETERS[backend]
+    aliases = _aliases(oncall, backend)
+    default = oncall.aws_incident_manager.response_plan_arn if backend == "aws_incident_manager" else None
     alias = (query.get(parameter.name) or "").strip()
     if not alias:
         return _DEFAULT_PLAN, default
     if alias in aliases:
-        return alias, aliases[alias] if oncall.provider == "aws_incident_manager" else None
+        return alias, aliases[alias] if backend == "aws_incident_manager" else None
     known = ", ".join(sorted(aliases)) or "none configured"
     warnings.append(
         f"{parameter.name}={alias!r} is not in {parameter.config_path}"
@@ -159,10 +188,10 @@ def _choose_plan(oncall: OncallConfig, query: Mapping[str, str], warnings: list[
     return _DEFAULT_PLAN, default
 
 
-def _aliases(oncall: OncallConfig) -> Mapping[str, str]:
-    if oncall.provider == "pagerduty":
+def _aliases(oncall: OncallConfig, backend: str) -> Mapping[str, str]:
+    if backend == "pagerduty":
         return oncall.pagerduty.other_routing_keys
-    if oncall.provider == "incident_io":
+    if backend == "incident_io":
         return oncall.incident_io.other_alert_source_config_ids
     return oncall.aws_incident_manager.other_response_plan_arns
 

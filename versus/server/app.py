@@ -10,7 +10,7 @@ from versus.config.model import Config
 from versus.notify.setup import build_outbox
 from versus.notify.slack import load_slack_template
 from versus.oncall.ack import AckSigner, shared_secret
-from versus.oncall.providers.registry import build_provider
+from versus.oncall.providers.registry import build_paging
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.context import Services
@@ -37,14 +37,15 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
     async def start(app: Sanic) -> None:
         client = connect(config.redis, redis_url)
         keys = Keys(config.redis.key_prefix)
-        provider = build_provider(config) if config.oncall.available else None
+        provider = build_paging(config) if config.oncall.available else None
         store = IncidentStore(
             client,
             keys,
             channels=["slack"] if config.alert.slack.enable else [],
             retention_days=config.history.retention_days,
-            resolve_provider=config.oncall.resolve_on_alert_resolved,
-            acknowledge_provider=provider is not None and provider.acknowledges,
+            default_backend=config.oncall.provider,
+            resolve_backends=provider.resolving if provider else (),
+            acknowledge_backends=provider.acknowledging if provider else (),
         )
         signer = None
         if config.oncall.available and config.public_host:

@@ -10,7 +10,7 @@ from sanic.worker.loader import AppLoader
 from versus.config.model import Config
 from versus.notify.templates import TemplateError
 from versus.oncall.providers import ProviderError
-from versus.oncall.providers.registry import build_provider
+from versus.oncall.providers.registry import build_paging
 from versus.server.app import create_app
 from versus.store.embedded import EmbeddedRedis, EmbeddedRedisError
 
@@ -20,7 +20,7 @@ log = logging.getLogger("versus.server")
 def serve(config: Config, *, host: str | None = None, port: int | None = None) -> int:
     if config.oncall.available:
         try:
-            build_provider(config)
+            build_paging(config)
         except ProviderError as exc:
             log.error("%s: %s", config.source, exc)
             return 2

@@ -59,7 +59,7 @@ def pagerduty_receiver(make_receiver, redis_url, key_prefix, fake_pagerduty) -> 
     """The seed's config with `oncall.provider: pagerduty`, paging the local fake."""
     _, url = fake_pagerduty
 
-    def start(name: str = "receiver", **overrides: Any) -> Receiver:
+    def start(name: str = "receiver", env: dict[str, str] | None = None, **overrides: Any) -> Receiver:
         oncall = {
             "provider": "pagerduty",
             "pagerduty": {
@@ -70,8 +70,8 @@ def pagerduty_receiver(make_receiver, redis_url, key_prefix, fake_pagerduty) -> 
         }
         _merge(oncall, overrides.pop("oncall", {}))
         config = seed_config(redis_url, key_prefix, oncall=oncall, **overrides)
-        env = {"PAGERDUTY_ROUTING_KEY": ROUTING_KEY, "PAGERDUTY_OTHER_ROUTING_KEY_APP": APP_ROUTING_KEY}
-        return make_receiver(config, env=env, name=name)
+        keys = {"PAGERDUTY_ROUTING_KEY": ROUTING_KEY, "PAGERDUTY_OTHER_ROUTING_KEY_APP": APP_ROUTING_KEY}
+        return make_receiver(config, env={**keys, **(env or {})}, name=name)
 
     return start
 

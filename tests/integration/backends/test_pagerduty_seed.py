@@ -90,10 +90,24 @@ def test_a_known_alias_pages_its_routing_key_and_the_decision_names_only_the_ali
     ]
 
 
-def test_an_aws_parameter_is_ignored_with_a_warning_when_paging_through_pagerduty(pagerduty_receiver):
-    receiver = pagerduty_receiver()
-    response = receiver.post(SEED_BODY, query="oncall_enable=true&awsim_other_response_plan=app")
-    assert "awsim_other_response_plan ignored: this receiver pages through pagerduty" in response.json()["warnings"]
+def test_one_receiver_pages_each_alert_through_the_back_end_its_alias_names(
+    pagerduty_receiver, fake_pagerduty, fake_incident_manager
+):
+    """Team by team: the seed's AWS section stays, so `awsim_other_response_plan` still pages through AWS."""
+    fake, _ = fake_pagerduty
+    service, _, aws_url = fake_incident_manager
+    receiver = pagerduty_receiver(env={"AWS_ENDPOINT_URL_SSM_INCIDENTS": aws_url})
+    to_aws = receiver.post(SEED_BODY, query="oncall_enable=true&oncall_wait_minutes=0&awsim_other_response_plan=app")
+    to_pagerduty = receiver.post(
+        {**SEED_BODY, "ServiceName": "payments"}, query="oncall_enable=true&oncall_wait_minutes=0"
+    )
+    assert to_aws.json()["warnings"] == []
+    for reply in (to_aws, to_pagerduty):
+        receiver.wait_for(reply.json()["id"], lambda i: i["escalation"] == "escalated", timeout=5)
+    [call] = service.calls_of("StartIncident")
+    assert call["responsePlanArn"].endswith("/AppCriticalPlan")
+    assert call["clientToken"] == f"versus-{to_aws.json()['id']}"
+    assert fake.opened == [(ROUTING_KEY, f"versus-{to_pagerduty.json()['id']}")]
 
 
 def test_a_malformed_routing_key_stops_versus_serve_without_showing_it(make_receiver, redis_url, key_prefix):

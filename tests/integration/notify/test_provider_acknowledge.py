@@ -28,7 +28,9 @@ async def pagerduty():
 
 async def test_an_ack_during_the_page_is_sent_after_it(redis_client, key_prefix, config, pagerduty, slack, make_worker):
     fake, provider = pagerduty
-    store = IncidentStore(redis_client, Keys(key_prefix), channels=["slack"], acknowledge_provider=True)
+    # The notify tests' config decides with its own back end; the store acknowledges in that one.
+    backends = [config.oncall.provider]
+    store = IncidentStore(redis_client, Keys(key_prefix), channels=["slack"], acknowledge_backends=backends)
     await record(store, config, payload=SEED_ALERT, query={"oncall_enable": "true", "oncall_wait_minutes": "0"})
     [claimed] = await store.claim_escalations(lease_ms=60_000, limit=10)
     assert (await store.acknowledge(claimed["id"], by="test")).outcome == "late"

@@ -25,7 +25,8 @@ def test_the_go_projects_pagerduty_section_loads():
     pagerduty = config.oncall.pagerduty
     assert (pagerduty.routing_key, list(pagerduty.other_routing_keys)) == (KEY, ["infra"])
     assert pagerduty.api_url == "https://events.pagerduty.com"
-    assert config.oncall.resolve_on_alert_resolved is True
+    assert pagerduty.resolve_on_alert_resolved is True
+    assert config.oncall.backends == ("pagerduty",)
 
 
 def test_the_go_projects_incident_io_section_loads():
@@ -47,7 +48,8 @@ def test_aws_stays_the_default_and_keeps_resolve_off_by_default():
         "  aws_incident_manager:\n    response_plan_arn: arn:aws:ssm-incidents::123456789012:response-plan/P\n"
     )
     assert config.oncall.provider == "aws_incident_manager"
-    assert config.oncall.resolve_on_alert_resolved is False
+    assert config.oncall.aws_incident_manager.resolve_on_alert_resolved is False
+    assert config.oncall.backends == ("aws_incident_manager",)
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,8 @@ def test_another_back_ends_parameter_is_ignored_with_a_warning():
     decision = decide(PAGERDUTY, {"incidentio_other_alert_source": "app", "awsim_other_response_plan": "app"})
     assert decision.response_plan == "default"
     assert decision.warnings == (
-        "awsim_other_response_plan ignored: this receiver pages through pagerduty",
-        "incidentio_other_alert_source ignored: this receiver pages through pagerduty",
+        "awsim_other_response_plan ignored: aws_incident_manager is not configured in this receiver",
+        "incidentio_other_alert_source ignored: incident_io is not configured in this receiver",
     )
 
 

@@ -18,7 +18,8 @@ elseif state == 'escalating' or state == 'escalated' or state == 'failed' then
   redis.call('HSET', key, 'acknowledged_late', '1')
   outcome = 'late'
   -- The page went out: acknowledge it in the back end too (while escalating, finish_escalation does).
-  if state == 'escalated' and ctx.acknowledge_provider and redis.call('HEXISTS', key, 'incident_arn') == 1
+  if state == 'escalated' and redis.call('HEXISTS', key, 'incident_arn') == 1
+      and pages_through(key, ctx.acknowledge_backends)
       and redis.call('HGET', key, 'status') ~= 'resolved' then
     enqueue(id, 'acknowledge', {'provider'})
   end

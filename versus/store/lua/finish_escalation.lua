@@ -18,9 +18,9 @@ if ARGV[3] == 'escalated' then
   redis.call('HSET', key, 'escalation', 'escalated', 'escalated_at', now, 'incident_arn', ARGV[4])
   event(id, 'escalated')
   enqueue(id, 'escalated', ctx.channels)
-  if ctx.resolve_provider and redis.call('HGET', key, 'status') == 'resolved' then
+  if redis.call('HGET', key, 'status') == 'resolved' and pages_through(key, ctx.resolve_backends) then
     enqueue(id, 'resolve', {'provider'})
-  elseif ctx.acknowledge_provider and redis.call('HEXISTS', key, 'acknowledged_at') == 1 then
+  elseif redis.call('HEXISTS', key, 'acknowledged_at') == 1 and pages_through(key, ctx.acknowledge_backends) then
     -- Acknowledged in Versus while this page was in flight.
     enqueue(id, 'acknowledge', {'provider'})
   end

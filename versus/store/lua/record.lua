@@ -21,7 +21,8 @@ if id then
     if state == 'pending' then
       redis.call('ZREM', p .. 'escalations:due', id)
       redis.call('HSET', key, 'escalation', 'cancelled', 'cancelled_reason', 'resolved')
-    elseif state == 'escalated' and ctx.resolve_provider and redis.call('HEXISTS', key, 'incident_arn') == 1 then
+    elseif state == 'escalated' and redis.call('HEXISTS', key, 'incident_arn') == 1
+        and pages_through(key, ctx.resolve_backends) then
       enqueue(id, 'resolve', {'provider'})
     end
     result = 'resolved'
