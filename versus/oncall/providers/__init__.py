@@ -6,6 +6,15 @@ The scheduler and the outbox see only `Provider`; `registry.build_provider` pick
 
 from typing import Any, Protocol
 
+TITLES = {"aws_incident_manager": "AWS Incident Manager", "pagerduty": "PagerDuty", "incident_io": "incident.io"}
+"""How people name each back end (messages, reports)."""
+
+
+def backend_title(incident: dict[str, Any]) -> str:
+    """The back end `incident` pages through, as people name it; records older than the choice are AWS's."""
+    name = str((incident.get("decision") or {}).get("provider") or "aws_incident_manager")
+    return TITLES.get(name, name)
+
 
 class ProviderError(Exception):
     """A provider call failed. `retryable` says whether trying again later can succeed.
