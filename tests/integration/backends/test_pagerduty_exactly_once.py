@@ -58,6 +58,10 @@ def test_a_429_storm_is_ridden_out_with_backoff_and_opens_each_incident_once(pag
     wait_until(lambda: len(fake.opened) >= 30, 60, "30 PagerDuty incidents through the 429s")
     time.sleep(1.0)
     incidents = [receiver.incident(i) for i in ids]
+    print(
+        f"30 due pages at 10 events / 2 s: {fake.throttled} answered 429, {len(fake.actions('trigger'))} accepted"
+        f" triggers, {len(fake.opened)} PagerDuty incidents, max attempts {max(i['attempts'] for i in incidents)}"
+    )
     assert fake.throttled >= 20
     assert sorted(fake.opened) == sorted((ROUTING_KEY, f"versus-{i}") for i in ids)
     assert {i["escalation"] for i in incidents} == {"escalated"}
