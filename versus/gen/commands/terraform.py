@@ -1,8 +1,11 @@
-"""`versus-gen terraform SPEC -o DIR [--runtime ec2|ecs|lambda] [--resolve-on-alert-resolved]`.
+"""`versus-gen terraform SPEC -o DIR [--runtime ec2|ecs|lambda] [--resolve-on-alert-resolved]
+[--pagerduty-output DIR]`.
 
 Writes a self-contained root module (the spec's AWS Incident Manager setup plus the bundled modules it uses)
 and, where the AWS provider schema is at hand, checks it offline: `terraform validate` needs provider
-binaries, which a reviewer's machine or CI may not be able to download.
+binaries, which a reviewer's machine or CI may not be able to download. With `--pagerduty-output`, the
+teams that page through PagerDuty also get a root module for the `pagerduty` provider, checked against the
+provider schema shipped in this package.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from versus.gen.problems import InputError, Problem
 from versus.gen.spec import load_spec
 from versus.gen.spec_model import TeamSpec
 from versus.terraform.bundle import write_root_module
+from versus.terraform.pagerduty import pagerduty_teams, render_pagerduty_module
 from versus.terraform.render import RUNTIMES, RenderError
 from versus.terraform.schema import SCHEMA_ENV, ProviderSchemas, schema_dir
+
+PAGERDUTY_SCHEMA = Path(__file__).resolve().parent.parent.parent / "terraform" / "provider_schemas" / "pagerduty"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("spec", type=Path, help="team spec (YAML)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="write the root module here")
     add_render_options(parser)
+    parser.add_argument(
+        "--pagerduty-output",
+        type=Path,
+        metavar="DIR",
+        help="also write a root module for the pagerduty provider (users, schedules, escalation policies, one "
+        "service with an Events API v2 integration per alias) for the teams that page through PagerDuty",
+    )
     parser.set_defaults(run=run)
 
 
@@ -61,7 +74,25 @@ def run(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
     for path in generate(spec, args.output, args):
         print(f"wrote {path}{'/' if path.is_dir() else ''}")
-    return check_offline(args.output)
+    code = check_offline(args.output)
+    if args.pagerduty_output is not None:
+        return max(code, write_pagerduty(spec, args.pagerduty_output))
+    if pagerduty_teams(spec):
+        print("teams page through PagerDuty: add --pagerduty-output DIR for their Terraform", file=sys.stderr)
+    return code
+
+
+def write_pagerduty(spec: TeamSpec, out_dir: Path) -> int:
+    """Write and check the PagerDuty root module; 1 if the check has findings."""
+    try:
+        files = render_pagerduty_module(spec)
+    except RenderError as error:
+        raise InputError([Problem(spec.source, "", str(error))]) from error
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, content in sorted(files.items()):
+        (out_dir / name).write_text(content, encoding="utf-8")
+        print(f"wrote {out_dir / name}")
+    return _check(out_dir, PAGERDUTY_SCHEMA, "the pagerduty provider schema")
 
 
 def check_offline(directory: Path) -> int:
@@ -74,6 +105,11 @@ def check_offline(directory: Path) -> int:
     if schemas is None:
         print(f"offline check skipped: AWS provider schema not found (set {SCHEMA_ENV})", file=sys.stderr)
         return 0
+    return _check(directory, schemas, f"the provider schema in {schemas}")
+
+
+def _check(directory: Path, schemas: Path, what: str) -> int:
+    """Print every finding for `directory`; 1 if there are any. The checker needs python-hcl2."""
     try:
         from versus.terraform.check import check_paths
     except ImportError as error:
@@ -84,5 +120,5 @@ def check_offline(directory: Path) -> int:
         print(finding)
     if findings:
         return 1
-    print(f"offline check passed: {directory} against the provider schema in {schemas}")
+    print(f"offline check passed: {directory} against {what}")
     return 0
