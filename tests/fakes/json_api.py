@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-Handle = Callable[[str, str, dict[str, str], bytes], tuple[int, dict[str, Any]]]
+Handle = Callable[[str, str, dict[str, str], bytes], tuple[int, Any]]
 ExtraHeaders = Callable[[int, dict[str, Any]], dict[str, str]]
 
 
@@ -38,10 +38,16 @@ class JsonApiServer:
             protocol_version = "HTTP/1.1"
 
             def do_POST(self) -> None:
+                self._answer("POST")
+
+            def do_GET(self) -> None:
+                self._answer("GET")
+
+            def _answer(self, method: str) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 headers = {name.lower(): value for name, value in self.headers.items()}
-                server.requests.append(Request("POST", self.path, headers, raw))
-                status, body = handle("POST", self.path, headers, raw)
+                server.requests.append(Request(method, self.path, headers, raw))
+                status, body = handle(method, self.path, headers, raw)
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

@@ -1,5 +1,6 @@
-"""Contract: our model of PagerDuty's Events API v2 (tests/fakes/pagerduty_model.py) against PagerDuty's own
-OpenAPI document, and the events the provider builds against that document.
+"""Contract: our models of PagerDuty's Events API v2 (tests/fakes/pagerduty_model.py) and of the REST calls
+that apply overrides (tests/fakes/pagerduty_rest_model.py) against PagerDuty's own OpenAPI documents, and
+the events the provider builds against the Events API document.
 
 The OpenAPI document lives in the shared reference folder beside the repository, never in it. What this
 cannot prove: the document has no length limits (routing_key 32, dedup_key 255, summary 1024), no 512 KB
@@ -14,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.fakes import pagerduty_model
+from tests.fakes import pagerduty_model, pagerduty_rest_model
 from tests.fakes.pagerduty import FakePagerDuty
 from tests.support.shared import shared_file
 from versus.oncall.providers.pagerduty import follow_up_event, trigger_event
@@ -34,7 +35,8 @@ def inline(node: Any, document: dict[str, Any]) -> Any:
         if "$ref" in node:
             target: Any = document
             for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
+                key = part.replace("~1", "/").replace("~0", "~")
+                target = target[int(key)] if isinstance(target, list) else target[key]
             return inline(target, document)
         return {key: inline(value, document) for key, value in node.items()}
     if isinstance(node, list):
@@ -108,3 +110,45 @@ def test_the_fakes_success_answer_is_the_documented_one(openapi):
     status, body = fake.handle("POST", "/v2/enqueue", {}, json.dumps(event).encode())
     assert status == 202
     assert list(jsonschema.Draft4Validator(inline(success, openapi)).iter_errors(body)) == []
+
+
+@pytest.fixture(scope="module")
+def rest_openapi() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(shared_file("pagerduty", "rest-subset-openapi.json").read_text())
+    return document
+
+
+def merged(schema: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """Properties and required names of an (allOf-composed, inlined) object schema."""
+    properties: dict[str, Any] = dict(schema.get("properties", {}))
+    required = set(schema.get("required", []))
+    for part in schema.get("allOf", []):
+        more, needed = merged(part)
+        properties.update(more)
+        required |= needed
+    return properties, required
+
+
+def test_our_override_request_model_fits_the_rest_document(rest_openapi):
+    operation = rest_openapi["paths"]["/schedules/{id}/overrides"]["post"]
+    body = inline(operation["requestBody"]["content"]["application/json"]["schema"], rest_openapi)
+    assert set(pagerduty_rest_model.CREATE_OVERRIDES["properties"]) == set(body["properties"])
+    override, override_required = merged(body["properties"]["overrides"]["items"])
+    ours = pagerduty_rest_model.OVERRIDE
+    assert set(ours["properties"]) <= {name for name, prop in override.items() if not prop.get("readOnly")}
+    assert override_required <= set(ours["required"])
+    user, user_required = merged(override["user"])
+    assert set(pagerduty_rest_model.USER_REFERENCE["properties"]) <= set(user)
+    assert user_required <= set(pagerduty_rest_model.USER_REFERENCE["required"])
+    assert [pagerduty_rest_model.USER_REFERENCE["properties"]["type"]["const"]] == user["type"]["enum"]
+
+
+def test_the_query_parameters_we_send_are_documented(rest_openapi):
+    for path, names in pagerduty_rest_model.QUERY_PARAMETERS.items():
+        operation = rest_openapi["paths"][path]["get"]
+        documented = {
+            parameter["name"]
+            for parameter in inline(operation.get("parameters", []), rest_openapi)
+            if parameter["in"] == "query"
+        }
+        assert names <= documented, (path, names - documented)

@@ -82,3 +82,19 @@ def test_the_incident_io_events_versus_builds_fit_the_model():
         assert incident_io_problems(event) == []
         assert len(event["description"]) <= 10_000
     assert alert_source(IncidentIoConfig(alert_source_config_id="S0"), incident) == ("default", "S0")
+
+
+def test_the_rest_fake_wants_the_token_the_versioned_accept_and_known_parameters():
+    from tests.fakes.pagerduty_rest import FakePagerDutyRest
+    from tests.fakes.pagerduty_rest_model import ACCEPT
+
+    fake = FakePagerDutyRest("t", schedules={"s": "P1"}, users={})
+    good = {"authorization": "Token token=t", "accept": ACCEPT}
+    assert fake.handle("GET", "/schedules?query=s", {**good, "authorization": "Bearer t"}, b"")[0] == 401
+    assert fake.handle("GET", "/schedules?query=s", {**good, "accept": "application/json"}, b"")[0] == 404
+    assert fake.handle("GET", "/schedules?name=s", good, b"")[0] == 400
+    status, body = fake.handle("GET", "/schedules?query=s&limit=1&offset=0", good, b"")
+    assert (status, body["schedules"], body["more"]) == (200, [{"id": "P1", "name": "s"}], False)
+    bad = json.dumps({"overrides": [{"start": "yesterday", "end": "x", "user": {"id": "U"}}]}).encode()
+    assert fake.handle("POST", "/schedules/P1/overrides", good, bad)[0] == 400
+    assert len(fake.invalid) == 3
