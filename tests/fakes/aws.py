@@ -11,12 +11,12 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import botocore.session
 from botocore.model import OperationModel, ServiceModel
 
+from tests.fakes.json_api import JsonApiServer
 from tests.fakes.model_check import problems
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -136,48 +136,23 @@ class IncidentManagerState:
         return {}
 
 
-class FakeAwsServer:
+class FakeAwsServer(JsonApiServer):
     """An HTTP server on a free loopback port serving one fake service per instance."""
 
     def __init__(self, service: FakeAwsService) -> None:
         self.service = service
-        fake = service
+        super().__init__(
+            lambda method, path, headers, raw: service.handle(method, path, headers.get("x-amz-target"), raw),
+            content_type="application/x-amz-json-1.1",
+            extra_headers=_aws_headers,
+        )
 
-        class RequestHandler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:
-                raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                status, body = fake.handle("POST", self.path, self.headers.get("X-Amz-Target"), raw)
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/x-amz-json-1.1")
-                self.send_header("x-amzn-RequestId", uuid.uuid4().hex)
-                if status >= 400:
-                    self.send_header("x-amzn-ErrorType", body["__type"])
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> "FakeAwsServer":
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+def _aws_headers(status: int, body: dict[str, Any]) -> dict[str, str]:
+    headers = {"x-amzn-RequestId": uuid.uuid4().hex}
+    if status >= 400:
+        headers["x-amzn-ErrorType"] = body["__type"]
+    return headers
 
 
 def incident_manager() -> tuple[FakeAwsService, IncidentManagerState]:

@@ -37,8 +37,21 @@ __all__ = [
 ]
 
 DEFAULT_PATH = Path("config/config.yaml")
-SECRET_KEYS = frozenset({"token", "password", "bearer_token", "signing_secret", "ack_secret", "url"})
-"""Keys whose value is never repeated in an error, even when written inline (a Redis URL may hold a password)."""
+SECRET_KEYS = frozenset(
+    {
+        "token",
+        "password",
+        "bearer_token",
+        "signing_secret",
+        "ack_secret",
+        "url",
+        "routing_key",
+        "other_routing_keys",
+        "api_key",
+    }
+)
+"""Keys whose value (or, for a map of secrets, whose entries' values) is never repeated in an error, even
+when written inline (a Redis URL may hold a password)."""
 MIN_SECRET_LENGTH = 16
 
 
@@ -99,10 +112,8 @@ def _semantic_problems(config: Config) -> list[str]:
             "public_host: required while oncall.enable or oncall.initialized_only is true: acknowledgement"
             " links are built from it (e.g. public_host: https://versus.example.com)"
         )
-    if oncall.available and not oncall.aws_incident_manager.response_plan_arn:
-        problems.append(
-            "oncall.aws_incident_manager.response_plan_arn: required while on-call is enabled or initialized"
-        )
+    if oncall.available:
+        problems.extend(_backend_problems(oncall))
     if config.alert.slack.enable:
         for key in ("token", "channel_id"):
             if not getattr(config.alert.slack, key):
@@ -134,10 +145,26 @@ def _credential_problems(path: str, credentials: tuple[Credential, ...]) -> list
     return problems
 
 
+def _backend_problems(oncall: OncallConfig) -> list[str]:
+    """What the selected back end needs to page. Secret values are never quoted, only their keys."""
+    needed = " required while on-call is enabled or initialized"
+    if oncall.provider == "pagerduty":
+        return [] if oncall.pagerduty.routing_key else [f"oncall.pagerduty.routing_key:{needed}"]
+    if oncall.provider == "incident_io":
+        return [
+            f"oncall.incident_io.{name}:{needed}"
+            for name in ("api_key", "alert_source_config_id")
+            if not getattr(oncall.incident_io, name)
+        ]
+    if not oncall.aws_incident_manager.response_plan_arn:
+        return [f"oncall.aws_incident_manager.response_plan_arn:{needed}"]
+    return []
+
+
 def _describe(error: jsonschema.ValidationError, hidden: frozenset[str] = frozenset()) -> str:
     path = _path(error.absolute_path)
-    last = error.absolute_path[-1] if error.absolute_path else ""
-    if isinstance(error.instance, str) and (path in hidden or last in SECRET_KEYS):
+    secret = any(part in SECRET_KEYS for part in error.absolute_path)
+    if isinstance(error.instance, str) and (path in hidden or secret):
         return f"{path}: {_value_free(error)} (value not shown: it may hold a secret)"
     if error.validator == "additionalProperties" and isinstance(error.schema, dict):
         allowed = sorted(error.schema.get("properties", {}))

@@ -77,6 +77,28 @@ class AwsIncidentManagerConfig:
 
 
 @dataclass(frozen=True)
+class PagerDutyConfig:
+    """Events API v2. The routing keys are secrets: they go in request bodies only, never in logs or errors."""
+
+    routing_key: str | None = None
+    other_routing_keys: dict[str, str] = field(default_factory=dict)
+    api_url: str = "https://events.pagerduty.com"
+    default_severity: str = "critical"
+    resolve_on_alert_resolved: bool = True
+
+
+@dataclass(frozen=True)
+class IncidentIoConfig:
+    """An HTTP alert source. The API key is a secret: it goes in the Authorization header only."""
+
+    api_key: str | None = None
+    alert_source_config_id: str | None = None
+    other_alert_source_config_ids: dict[str, str] = field(default_factory=dict)
+    api_url: str = "https://api.incident.io"
+    resolve_on_alert_resolved: bool = True
+
+
+@dataclass(frozen=True)
 class OncallConfig:
     enable: bool = False
     initialized_only: bool = False
@@ -85,6 +107,19 @@ class OncallConfig:
     ack_secret: str | None = None
     ack_expiry_hours: float = 24.0
     aws_incident_manager: AwsIncidentManagerConfig = field(default_factory=AwsIncidentManagerConfig)
+    pagerduty: PagerDutyConfig = field(default_factory=PagerDutyConfig)
+    incident_io: IncidentIoConfig = field(default_factory=IncidentIoConfig)
+
+    @property
+    def backends(self) -> tuple[str, ...]:
+        """The back ends this receiver can page through: `provider` first, then every other one whose
+        section names a default target (a response plan, routing key, or API key and alert source)."""
+        configured = {
+            "aws_incident_manager": bool(self.aws_incident_manager.response_plan_arn),
+            "pagerduty": bool(self.pagerduty.routing_key),
+            "incident_io": bool(self.incident_io.api_key and self.incident_io.alert_source_config_id),
+        }
+        return (self.provider, *(name for name, ready in configured.items() if ready and name != self.provider))
 
     @property
     def available(self) -> bool:
@@ -210,6 +245,8 @@ def build(document: dict[str, Any], source: str) -> Config:
     slack["template_env"] = tuple(slack.get("template_env", ()))
     oncall = dict(document.get("oncall", {}))
     aws = AwsIncidentManagerConfig(**oncall.pop("aws_incident_manager", {}))
+    pagerduty = PagerDutyConfig(**oncall.pop("pagerduty", {}))
+    incident_io = IncidentIoConfig(**oncall.pop("incident_io", {}))
     redis = dict(document.get("redis", {}))
     for key in ("port", "db"):
         if isinstance(redis.get(key), str):
@@ -234,7 +271,7 @@ def build(document: dict[str, Any], source: str) -> Config:
             slack=SlackConfig(**slack),
             delivery=DeliveryConfig(**alert.get("delivery", {})),
         ),
-        oncall=OncallConfig(**oncall, aws_incident_manager=aws),
+        oncall=OncallConfig(**oncall, aws_incident_manager=aws, pagerduty=pagerduty, incident_io=incident_io),
         redis=RedisConfig(**redis),
         metrics=MetricsConfig(**metrics, cloudwatch_emf=emf),
         history=HistoryConfig(**document.get("history", {})),

@@ -1,12 +1,15 @@
 """What the escalation scheduler does for a drill instead of paging.
 
 The drill goes through the same claim and finish as a real escalation (so it proves the scheduler, the
-lease and the ack race work), and ends `escalated` with a `drill_result` saying which response plan a real
-page would have started, and no incident ARN. A drill without a response plan fails as the real page would.
+lease and the ack race work), and ends `escalated` with a `drill_result` saying what a real page would have
+done in the configured back end (which response plan, PagerDuty service or incident.io alert source), and
+no incident record. A drill the back end could not page fails as the real page would.
 """
 
 from dataclasses import dataclass
 from typing import Any
+
+from versus.oncall.providers import Provider, ProviderError
 
 DRILLED = "drilled"
 """finish_escalation outcome: escalated, by rehearsal."""
@@ -19,16 +22,11 @@ class Rehearsal:
     detail: str
 
 
-def would_start(plan_arn: str) -> str:
-    return f"would start incident with {plan_arn}"
-
-
-def rehearse(incident: dict[str, Any]) -> Rehearsal | None:
+def rehearse(incident: dict[str, Any], provider: Provider) -> Rehearsal | None:
     """None when the provider must really be called: not a drill, or a drill that asked for a real page."""
     if not incident.get("drill") or incident.get("drill_page"):
         return None
-    decision = incident.get("decision") or {}
-    plan = decision.get("response_plan_arn")
-    if not plan:
-        return Rehearsal(FAILED, "drill: no response plan ARN for this incident (a real page would fail too)")
-    return Rehearsal(DRILLED, would_start(str(plan)))
+    try:
+        return Rehearsal(DRILLED, provider.rehearse(incident))
+    except ProviderError as exc:
+        return Rehearsal(FAILED, f"drill: {exc} (a real page would fail too)")

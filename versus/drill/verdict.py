@@ -2,7 +2,7 @@
 
 A drill passes only if the receiver did what was expected *as a drill*: it marked the incident a drill,
 rehearsed the page (`drill_result`, no incident ARN) rather than starting a real one, after at least the
-wait, with the expected response plan and warnings.
+wait, with the expected response plan (or PagerDuty / incident.io alias) and warnings.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from versus.drill.rehearsal import would_start
 from versus.drill.runner import Drill
 from versus.drill.scenarios import DEFAULT_PLAN, Expected
 
@@ -70,7 +69,8 @@ def _page_problems(drill: Drill, expected: Expected) -> list[str]:
     decision = drill.response.get("decision", {})
     warnings = [str(warning) for warning in drill.response.get("warnings") or []]
     problems = []
-    if incident["drill_result"] != would_start(str(decision.get("response_plan_arn"))):
+    target = decision.get("response_plan_arn") or decision.get("response_plan")
+    if str(target) not in str(incident["drill_result"]):
         problems.append(f"drill_result {incident['drill_result']!r} does not name the decided plan")
     plan = decision.get("response_plan")
     if expected.plan_or_default:

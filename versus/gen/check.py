@@ -26,7 +26,7 @@ from versus.oncall.decision import decide
 
 DEPRECATED_ROUTE_KEYS = ("match", "match_re")
 DEPRECATED_INHIBIT_KEYS = ("source_match", "source_match_re", "target_match", "target_match_re")
-VERSUS_PARAMETER_PREFIXES = ("oncall_", "awsim_")
+VERSUS_PARAMETER_PREFIXES = ("oncall_", "awsim_", "pagerduty_", "incidentio_")
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def _judge(spec: TeamSpec, receiver: ReceiverOnCall, webhook: Webhook) -> Iterat
     decision = decide(receiver.oncall, dict(pairs))
     for warning in decision.warnings:
         yield Problem(*where, f"{warning} (receiver config: {receiver.source})")
-    if not decision.enabled:
+    if not decision.enabled or decision.provider != "aws_incident_manager":
         return
     arn = decision.response_plan_arn
     pattern = spec.oncall.iam_response_plan_pattern

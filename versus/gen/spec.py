@@ -84,6 +84,7 @@ def build_spec(data: Mapping[str, Any], source: str) -> TeamSpec:
             wait_minutes=oncall["wait_minutes"],
             default_response_plan=oncall["default_response_plan"],
             iam_response_plan_pattern=oncall.get("iam_response_plan_pattern"),
+            backend=oncall.get("backend", "aws_incident_manager"),
         ),
         slack=SlackSettings(
             enable=slack.get("enable", True),
@@ -118,6 +119,7 @@ def _team(team_index: int, team: Mapping[str, Any]) -> Team:
         name=name,
         display_name=team.get("display_name", name),
         label_value=team.get("team_label_value", name),
+        backend=team.get("backend"),
         rotations=tuple(
             Rotation(
                 name=r["name"],

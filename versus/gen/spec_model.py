@@ -54,6 +54,7 @@ class OnCallSettings:
     wait_minutes: int
     default_response_plan: str
     iam_response_plan_pattern: str | None
+    backend: str = "aws_incident_manager"
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,8 @@ class Team:
     escalation: Escalation | None
     response_plans: tuple[ResponsePlan, ...]
     routes: tuple[Route, ...]
+    backend: str | None = None
+    """As written; `TeamSpec.team_backend` applies the default."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,18 @@ class TeamSpec:
     @property
     def routes(self) -> tuple[Route, ...]:
         return tuple(route for team in self.teams for route in team.routes)
+
+    def team_backend(self, team: Team) -> str:
+        """The paging back end of `team`: its own, else `oncall.backend`."""
+        return team.backend or self.oncall.backend
+
+    def route_backend(self, route: Route) -> str:
+        return self.team_backend(self.teams[route.team_index])
+
+    def plan_backend(self, alias: str) -> str:
+        """The back end of the team that owns response plan `alias`."""
+        owner = next(team for team in self.teams if any(plan.alias == alias for plan in team.response_plans))
+        return self.team_backend(owner)
 
     def route_plan_alias(self, route: Route) -> str:
         """The response plan an on-call route pages with."""

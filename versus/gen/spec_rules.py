@@ -114,6 +114,30 @@ def response_plans(spec: TeamSpec) -> Iterator[tuple[str, str]]:
             yield f"{route.spec_path}.response_plan", _unknown("response plan", route.response_plan, plans)
 
 
+def backends(spec: TeamSpec) -> Iterator[tuple[str, str]]:
+    """A route pages through its team's back end, with one of that back end's aliases; the default plan
+    belongs to the default back end, which is the receiver's `oncall.provider`."""
+    plans = spec.response_plans
+    default = spec.oncall.default_response_plan
+    if default in plans and spec.plan_backend(default) != spec.oncall.backend:
+        yield (
+            "oncall.default_response_plan",
+            f"{default!r} belongs to a team paging through {spec.plan_backend(default)},"
+            f" but oncall.backend is {spec.oncall.backend}",
+        )
+    for route in spec.routes:
+        alias = spec.route_plan_alias(route)
+        if not route.oncall or alias not in plans:
+            continue
+        route_backend, plan_backend = spec.route_backend(route), spec.plan_backend(alias)
+        if route_backend != plan_backend:
+            yield (
+                f"{route.spec_path}.response_plan",
+                f"team {route.team} pages through {route_backend}, but response plan {alias!r} belongs to a team"
+                f" paging through {plan_backend}; name one of this team's response plans",
+            )
+
+
 def route_fields(spec: TeamSpec) -> Iterator[tuple[str, str]]:
     """Wait and plan only mean something when the route pages; extra matchers must not redo team/severity."""
     reserved = {spec.alertmanager.team_label, spec.alertmanager.severity_label}
@@ -317,6 +341,7 @@ RULES: tuple[Rule, ...] = (
     receiver_credential,
     oncall_mode,
     response_plans,
+    backends,
     route_fields,
     business_hours,
     shadowed_routes,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from versus.gen.spec_model import Route, TeamSpec
-from versus.oncall.decision import ONCALL_ENABLE, RESPONSE_PLAN, WAIT_MINUTES
+from versus.oncall.decision import ALIAS_PARAMETERS, ONCALL_ENABLE, WAIT_MINUTES
 
 INCIDENTS_PATH = "/api/incidents"
 
@@ -21,8 +21,10 @@ def webhook_query(spec: TeamSpec, route: Route | None) -> list[tuple[str, str]]:
     if route.wait_minutes is not None and route.wait_minutes != spec.oncall.wait_minutes:
         query.append((WAIT_MINUTES, str(route.wait_minutes)))
     alias = spec.route_plan_alias(route)
-    if alias != spec.oncall.default_response_plan:
-        query.append((RESPONSE_PLAN, alias))
+    backend = spec.route_backend(route)
+    if alias != spec.oncall.default_response_plan or backend != spec.oncall.backend:
+        # Another back end than the receiver's default is picked by naming one of its aliases.
+        query.append((ALIAS_PARAMETERS[backend].name, alias))
     return query
 
 

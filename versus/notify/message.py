@@ -2,7 +2,7 @@
 
 Every message (the first post and each later `chat.update`) is built from the incident's *current*
 state, so whichever delivery writes last, the channel shows the truth: who acknowledged and when, the
-AWS incident record, why paging failed, when it resolved. Thread replies announce each change once.
+paging back end's incident record, why paging failed, when it resolved. Thread replies announce each change once.
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from typing import Any
 from versus.config.model import SlackConfig
 from versus.notify.templates.group_time import with_group_starts_at
 from versus.notify.templates.mrkdwn import escape
+from versus.oncall.providers import backend_title
 
 SECTION_LIMIT = 3000
 """Slack refuses a section (or context element) whose text is longer than this."""
@@ -131,11 +132,12 @@ def ack_line(incident: dict[str, Any]) -> str:
 def escalated_line(incident: dict[str, Any]) -> str:
     if "drill_result" in incident:
         return f"📟 [DRILL] Not paged: {escape(str(incident['drill_result']))}"
-    return f"📟 Escalated to AWS Incident Manager: `{escape(str(incident.get('incident_arn', '')))}`"
+    return f"📟 Escalated to {backend_title(incident)}: `{escape(str(incident.get('incident_arn', '')))}`"
 
 
 def escalation_failed_line(incident: dict[str, Any]) -> str:
-    return f"❗ Escalation to AWS Incident Manager failed: {escape(str(incident.get('escalation_error', '')))}"
+    error = escape(str(incident.get("escalation_error", "")))
+    return f"❗ Escalation to {backend_title(incident)} failed: {error}"
 
 
 def reply_text(kind: str, incident: dict[str, Any]) -> str | None:

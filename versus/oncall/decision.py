@@ -19,8 +19,29 @@ from versus.config.model import OncallConfig
 ONCALL_ENABLE = "oncall_enable"
 WAIT_MINUTES = "oncall_wait_minutes"
 RESPONSE_PLAN = "awsim_other_response_plan"
+ROUTING_KEY = "pagerduty_other_routing_key"
+ALERT_SOURCE = "incidentio_other_alert_source"
+
+
+@dataclass(frozen=True)
+class AliasParameter:
+    """The query parameter that picks one of a back end's configured targets by alias."""
+
+    name: str
+    config_path: str
+    target: str
+
+
+ALIAS_PARAMETERS = {
+    "aws_incident_manager": AliasParameter(
+        RESPONSE_PLAN, "oncall.aws_incident_manager.other_response_plan_arns", "response plan"
+    ),
+    "pagerduty": AliasParameter(ROUTING_KEY, "oncall.pagerduty.other_routing_keys", "routing key"),
+    "incident_io": AliasParameter(ALERT_SOURCE, "oncall.incident_io.other_alert_source_config_ids", "alert source"),
+}
 KNOWN_PARAMETERS = frozenset(
-    {ONCALL_ENABLE, WAIT_MINUTES, RESPONSE_PLAN, "slack_channel_id", "dedup_key", "drill", "drill_page"}
+    {ONCALL_ENABLE, WAIT_MINUTES, RESPONSE_PLAN, ROUTING_KEY, ALERT_SOURCE}
+    | {"slack_channel_id", "dedup_key", "drill", "drill_page"}
 )
 
 MAX_WAIT_MINUTES = 10_080
@@ -37,6 +58,9 @@ class Decision:
     wait_minutes: float
     response_plan: str
     response_plan_arn: str | None
+    provider: str
+    """The back end this alert pages through: `oncall.provider`, or another configured one its alias
+    parameter names (so teams can move from one back end to another one by one)."""
     warnings: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
@@ -45,6 +69,7 @@ class Decision:
             "wait_minutes": self.wait_minutes,
             "response_plan": self.response_plan,
             "response_plan_arn": self.response_plan_arn,
+            "provider": self.provider,
         }
 
     @classmethod
@@ -54,6 +79,7 @@ class Decision:
             wait_minutes=float(data["wait_minutes"]),
             response_plan=str(data["response_plan"]),
             response_plan_arn=data.get("response_plan_arn"),
+            provider=str(data["provider"]),
             warnings=warnings,
         )
 
@@ -63,7 +89,8 @@ def decide(oncall: OncallConfig, query: Mapping[str, str], *, resolved: bool = F
     warnings: list[str] = []
     asked = _parse_bool(query, ONCALL_ENABLE, warnings)
     wait = _parse_wait(query, oncall.wait_minutes, warnings)
-    plan, plan_arn = _choose_plan(oncall, query, warnings)
+    backend = _choose_backend(oncall, query, warnings)
+    plan, plan_arn = _choose_plan(oncall, backend, query, warnings)
     _warn_unknown(query, warnings)
 
     if oncall.initialized_only:
@@ -82,6 +109,7 @@ def decide(oncall: OncallConfig, query: Mapping[str, str], *, resolved: bool = F
         wait_minutes=wait,
         response_plan=plan,
         response_plan_arn=plan_arn,
+        provider=backend,
         warnings=tuple(warnings),
     )
 
@@ -122,24 +150,64 @@ def _parse_wait(query: Mapping[str, str], default: float, warnings: list[str]) -
     return value
 
 
-def _choose_plan(oncall: OncallConfig, query: Mapping[str, str], warnings: list[str]) -> tuple[str, str | None]:
-    aws = oncall.aws_incident_manager
-    alias = (query.get(RESPONSE_PLAN) or "").strip()
+def _choose_backend(oncall: OncallConfig, query: Mapping[str, str], warnings: list[str]) -> str:
+    """`oncall.provider`, unless the alias parameter of another back end configured here is given.
+
+    A parameter of a back end this receiver has no config for is ignored with a warning, as the Go
+    Versus Incident ignores it; the default back end pages.
+    """
+    named = [
+        backend
+        for backend, other in ALIAS_PARAMETERS.items()
+        if backend != oncall.provider and (query.get(other.name) or "").strip()
+    ]
+    chosen = oncall.provider
+    for backend in named:
+        parameter = ALIAS_PARAMETERS[backend].name
+        if backend not in oncall.backends:
+            warnings.append(f"{parameter} ignored: {backend} is not configured in this receiver")
+        elif chosen != oncall.provider:
+            warnings.append(f"{parameter} ignored: this alert already pages through {chosen}")
+        else:
+            chosen = backend
+    return chosen
+
+
+def _choose_plan(
+    oncall: OncallConfig, backend: str, query: Mapping[str, str], warnings: list[str]
+) -> tuple[str, str | None]:
+    """The alias of the target to page and, for AWS, its response plan ARN.
+
+    PagerDuty routing keys and incident.io sources stay in the config (a routing key is a secret): the
+    decision, which is stored, names only the alias, and the provider looks the target up when it calls.
+    """
+    parameter = ALIAS_PARAMETERS[backend]
+    aliases = _aliases(oncall, backend)
+    default = oncall.aws_incident_manager.response_plan_arn if backend == "aws_incident_manager" else None
+    alias = (query.get(parameter.name) or "").strip()
     if not alias:
-        return _DEFAULT_PLAN, aws.response_plan_arn
-    if alias in aws.other_response_plan_arns:
-        return alias, aws.other_response_plan_arns[alias]
-    known = ", ".join(sorted(aws.other_response_plan_arns)) or "none configured"
+        return _DEFAULT_PLAN, default
+    if alias in aliases:
+        return alias, aliases[alias] if backend == "aws_incident_manager" else None
+    known = ", ".join(sorted(aliases)) or "none configured"
     warnings.append(
-        f"{RESPONSE_PLAN}={alias!r} is not in oncall.aws_incident_manager.other_response_plan_arns"
-        f" (known: {known}); using the default response plan"
+        f"{parameter.name}={alias!r} is not in {parameter.config_path}"
+        f" (known: {known}); using the default {parameter.target}"
     )
-    return _DEFAULT_PLAN, aws.response_plan_arn
+    return _DEFAULT_PLAN, default
+
+
+def _aliases(oncall: OncallConfig, backend: str) -> Mapping[str, str]:
+    if backend == "pagerduty":
+        return oncall.pagerduty.other_routing_keys
+    if backend == "incident_io":
+        return oncall.incident_io.other_alert_source_config_ids
+    return oncall.aws_incident_manager.other_response_plan_arns
 
 
 def _warn_unknown(query: Mapping[str, str], warnings: list[str]) -> None:
     for name in sorted(query):
-        if name not in KNOWN_PARAMETERS and name.startswith(("oncall", "awsim")):
+        if name not in KNOWN_PARAMETERS and name.startswith(("oncall", "awsim", "pagerduty", "incidentio")):
             warnings.append(f"unknown query parameter {name!r} ignored (known: {_suggest(name)})")
 
 

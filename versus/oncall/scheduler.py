@@ -106,7 +106,7 @@ class EscalationScheduler(DueLoop):
         if incident is None:
             await self.store.finish_escalation(incident_id, "failed", "incident record expired")
             return
-        rehearsal = rehearse(incident)
+        rehearsal = rehearse(incident, self.provider)
         if rehearsal is not None:
             await self.store.finish_escalation(incident_id, rehearsal.outcome, rehearsal.detail)
             log.info("drill incident %s: %s", incident_id, rehearsal.detail)

@@ -10,7 +10,7 @@ from versus.config.model import Config
 from versus.notify.setup import build_outbox
 from versus.notify.slack import load_slack_template
 from versus.oncall.ack import AckSigner, shared_secret
-from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
+from versus.oncall.providers.registry import build_paging
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.auth import Authenticator
@@ -43,12 +43,15 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         client = connect(config.redis, redis_url)
         keys = Keys(config.redis.key_prefix)
         await upgrade(client, keys)
+        provider = build_paging(config) if config.oncall.available else None
         store = IncidentStore(
             client,
             keys,
             channels=["slack"] if config.alert.slack.enable else [],
             retention_days=config.history.retention_days,
-            resolve_provider=config.oncall.aws_incident_manager.resolve_on_alert_resolved,
+            default_backend=config.oncall.provider,
+            resolve_backends=provider.resolving if provider else (),
+            acknowledge_backends=provider.acknowledging if provider else (),
             replica_ack=replica_ack(config.redis),
         )
         signer = None
@@ -56,10 +59,9 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
             secret = await shared_secret(client, keys, config.oncall.ack_secret)
             signer = AckSigner(secret, config.public_host, config.oncall.ack_expiry_hours)
         scheduler = None
-        provider = None
         app.ctx.workers = []
-        if config.oncall.available:
-            provider = AwsIncidentManager(config.oncall.aws_incident_manager.region)
+        app.ctx.provider = provider
+        if provider is not None:
             scheduler = EscalationScheduler(store, provider)
             app.ctx.workers.append(
                 (scheduler, asyncio.get_running_loop().create_task(scheduler.run(), name="escalations"))
@@ -84,6 +86,8 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         grace = config.stop_grace_seconds
         await asyncio.gather(*(worker.stop(task, grace) for worker, task in app.ctx.workers))
         await app.ctx.services.rate_limit.close()
+        if app.ctx.provider is not None:
+            await app.ctx.provider.aclose()
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)

@@ -19,7 +19,7 @@ from sanic.worker.loader import AppLoader
 from versus.config.model import Config
 from versus.notify.templates import TemplateError
 from versus.oncall.providers import ProviderError
-from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
+from versus.oncall.providers.registry import build_paging
 from versus.server.app import create_app
 from versus.server.auth import CredentialError
 from versus.store.connection import connect
@@ -32,7 +32,7 @@ log = logging.getLogger("versus.server")
 def serve(config: Config, *, host: str | None = None, port: int | None = None) -> int:
     if config.oncall.available:
         try:
-            AwsIncidentManager(config.oncall.aws_incident_manager.region)
+            build_paging(config)
         except ProviderError as exc:
             log.error("%s: %s", config.source, exc)
             return 2

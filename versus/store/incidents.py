@@ -59,14 +59,21 @@ class IncidentStore:
         *,
         channels: Sequence[str] = (),
         retention_days: float = 90.0,
-        resolve_provider: bool = False,
+        default_backend: str = "aws_incident_manager",
+        resolve_backends: Sequence[str] = (),
+        acknowledge_backends: Sequence[str] = (),
         replica_ack: ReplicaAck | None = None,
     ) -> None:
+        """`resolve_backends` / `acknowledge_backends`: the paging back ends whose incident is resolved when
+        the alert resolves / acknowledged when someone acknowledges after the page (through the outbox's
+        "provider" channel). An incident pages through the back end its decision names, else the default."""
         self.client = client
         self.keys = keys
         self.channels = list(channels)
         self.retention_ms = int(retention_days * DAY_MS)
-        self.resolve_provider = resolve_provider
+        self.default_backend = default_backend
+        self.resolve_backends = list(resolve_backends)
+        self.acknowledge_backends = list(acknowledge_backends)
         self.scripts = ScriptRunner(client, keys, replica_ack or ReplicaAck())
 
     def common_args(self) -> dict[str, Any]:
@@ -75,7 +82,9 @@ class IncidentStore:
             "ttl_ms": self.retention_ms,
             "retention_ms": self.retention_ms,
             "channels": self.channels,
-            "resolve_provider": self.resolve_provider,
+            "default_backend": self.default_backend,
+            "resolve_backends": self.resolve_backends,
+            "acknowledge_backends": self.acknowledge_backends,
         }
 
     async def record(

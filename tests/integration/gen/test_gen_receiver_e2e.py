@@ -53,6 +53,7 @@ def test_alertmanager_to_the_real_receiver(
             "wait_minutes": WAITS.get(name, 2),
             "response_plan": PLANS.get(name, "default"),
             "response_plan_arn": arn.format(plan_names[PLANS.get(name, "default")]),
+            "provider": "aws_incident_manager",
         }
         for name, row in EXPECTED.items()
     }

@@ -23,7 +23,7 @@ async def test_resolving_an_escalated_alert_resolves_the_record(
     redis_client, key_prefix, config, aws, slack, make_worker
 ):
     service, state, provider = aws
-    store = IncidentStore(redis_client, Keys(key_prefix), channels=["slack"], resolve_provider=True)
+    store = IncidentStore(redis_client, Keys(key_prefix), channels=["slack"], resolve_backends=["aws_incident_manager"])
     query = {"oncall_enable": "true", "oncall_wait_minutes": "0", "dedup_key": "disk"}
     await record(store, config, payload=SEED_ALERT, query=query)
     [claimed] = await store.claim_escalations(lease_ms=60_000, limit=10)

@@ -27,6 +27,7 @@ def test_seed_alert_is_recorded_before_the_answer(make_receiver, redis_url, key_
         "wait_minutes": 2,
         "response_plan": "default",
         "response_plan_arn": "arn:aws:ssm-incidents::123456789012:response-plan/PlatformCriticalPlan",
+        "provider": "aws_incident_manager",
     }
     assert body["warnings"] == []
     stored = redis.Redis.from_url(redis_url).hgetall(f"{key_prefix}incident:{body['id']}")

@@ -81,7 +81,10 @@ def test_malformed_reference():
         ("port: http\n", "port: 'http' is not of type 'integer'"),
         ("port: 70000\n", "port: 70000 is greater than the maximum of 65535"),
         ("oncall:\n  wait_minutes: -1\n", "oncall.wait_minutes: -1 is less than the minimum of 0"),
-        ("oncall:\n  provider: pagerduty\n", "oncall.provider: 'pagerduty' is not one of ['aws_incident_manager']"),
+        (
+            "oncall:\n  provider: opsgenie\n",
+            "oncall.provider: 'opsgenie' is not one of ['aws_incident_manager', 'pagerduty', 'incident_io']",
+        ),
         (
             "alert:\n  slack:\n    message_properties:\n      button_style: red\n",
             "alert.slack.message_properties.button_style: 'red' is not one of",

@@ -176,3 +176,14 @@ def test_metadata_round_trip():
     assert delivery_of({"metadata": metadata("abc", "abc:1")}) == "abc:1"
     assert delivery_of({"metadata": {"event_type": "other", "event_payload": {"delivery_id": "abc:1"}}}) is None
     assert delivery_of({}) is None
+
+
+def test_the_escalation_line_names_the_back_end_that_paged():
+    paged = incident(escalation="escalated", incident_arn="versus-abc")
+    paged["decision"] = {**paged["decision"], "provider": "pagerduty"}
+    assert reply_text("escalated", paged) == "📟 Escalated to PagerDuty: `versus-abc`"
+    failed = incident(escalation="failed", escalation_error="incident.io alert events API: HTTP 401: bad API key")
+    failed["decision"] = {**failed["decision"], "provider": "incident_io"}
+    assert reply_text("escalation_failed", failed) == (
+        "❗ Escalation to incident.io failed: incident.io alert events API: HTTP 401: bad API key"
+    )

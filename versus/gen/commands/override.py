@@ -16,6 +16,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from versus.gen.commands import oncall
+from versus.gen.commands.override_pagerduty import apply_pagerduty
+from versus.gen.commands.override_plan import teams_planned_overrides
 from versus.gen.problems import InputError, Problem
 from versus.gen.spec import load_spec
 from versus.rotation_overrides import (
@@ -25,9 +27,7 @@ from versus.rotation_overrides import (
     RotationRef,
     contact_alias,
     parse_rotation_arn,
-    planned_overrides,
 )
-from versus.schedule import ScheduleError
 
 EXIT_AWS_REFUSED = 1
 """AWS refused the call or was unreachable (a bad argument exits 2, like every versus-gen command)."""
@@ -99,7 +99,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="create the spec's planned overrides in AWS",
         description="Make AWS page whom the spec's rotations[].overrides put on call: one AWS override per "
         "stretch the spec changes, with the contacts on call in it. Re-running creates nothing twice; "
-        "stretches that have ended are skipped.",
+        "stretches that have ended are skipped. Teams that page through PagerDuty get schedule overrides "
+        "through PagerDuty's REST API instead (token in PAGERDUTY_TOKEN, other API URL in PAGERDUTY_API_URL).",
         epilog=TIME_HELP,
     )
     apply.add_argument("spec", type=Path, help="team spec (YAML)")
@@ -163,17 +164,15 @@ def run_apply(args: argparse.Namespace) -> int:
     if not teams:
         known = ", ".join(team.name for team in spec.teams)
         raise InputError([Problem("--team", "", f"{args.team!r} is not a team in {spec.source} ({known})")])
+    pagerduty = [team for team in teams if spec.team_backend(team) == "pagerduty"]
+    if pagerduty:
+        code = apply_pagerduty(spec, pagerduty, args.dry_run)
+        teams = [team for team in teams if team not in pagerduty]
+        if code or not teams:
+            return code
     names = {person.alias: person.name for person in spec.people}
     zones = {rotation.name: rotation.time_zone for team in teams for rotation in team.rotations}
-    raw_teams = {team["name"]: team for team in spec.raw["teams"]}
-    try:
-        planned = [
-            item
-            for team in teams
-            for item in planned_overrides(raw_teams[team.name].get("rotations", []), oncall.current_time())
-        ]
-    except ScheduleError as error:
-        raise InputError([Problem(spec.source, "teams", str(error))]) from error
+    planned = teams_planned_overrides(spec, teams)
     if not planned:
         print("No planned overrides to apply")
         return 0

@@ -18,6 +18,7 @@ from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from versus.oncall.providers import ProviderError
+from versus.oncall.providers.content import alert_links, headline
 
 TITLE_LIMIT = 200
 RAW_DATA_LIMIT = 10_000
@@ -29,38 +30,24 @@ _RETRYABLE_CODES = frozenset(
 )
 
 
+def would_start(plan_arn: str) -> str:
+    return f"would start incident with {plan_arn}"
+
+
 def client_token(incident_id: str) -> str:
     return f"versus-{incident_id}"[:128]
 
 
 def incident_title(incident: dict[str, Any]) -> str:
-    summary = incident.get("summary", {})
-    severity = summary.get("severity", "alert").upper()
-    name = summary.get("alertname") or summary.get("service") or "incident"
-    service = summary.get("service")
-    title = f"[{severity}] {name}" + (f" on {service}" if service and service != name else "")
-    return title[:TITLE_LIMIT]
+    return headline(incident)[:TITLE_LIMIT]
 
 
 def related_items(payload: dict[str, Any]) -> list[dict[str, Any]]:
     """Links a responder wants: Alertmanager, each alert's source, runbooks and dashboards."""
-    found: list[tuple[str, str]] = []
-    if isinstance(payload.get("externalURL"), str):
-        found.append(("Alertmanager", payload["externalURL"]))
-    for alert in payload.get("alerts", []) if isinstance(payload.get("alerts"), list) else []:
-        if not isinstance(alert, dict):
-            continue
-        if isinstance(alert.get("generatorURL"), str):
-            found.append(("Alert source", alert["generatorURL"]))
-        annotations = alert["annotations"] if isinstance(alert.get("annotations"), dict) else {}
-        for key, title in (("runbook", "Runbook"), ("runbook_url", "Runbook"), ("dashboard", "Dashboard")):
-            if isinstance(annotations.get(key), str):
-                found.append((title, annotations[key]))
-    items, seen = [], set()
-    for title, url in found:
-        if url.startswith(("https://", "http://")) and url not in seen:
-            seen.add(url)
-            items.append({"identifier": {"type": "OTHER", "value": {"url": url[:1000]}}, "title": title})
+    items = [
+        {"identifier": {"type": "OTHER", "value": {"url": url[:1000]}}, "title": title}
+        for title, url in alert_links(payload)
+    ]
     return items[:RELATED_ITEMS_LIMIT]
 
 
@@ -84,6 +71,8 @@ def start_incident_request(incident: dict[str, Any], response_plan_arn: str) -> 
 
 class AwsIncidentManager:
     name = "aws_incident_manager"
+    acknowledges = False
+    """An incident record has no acknowledged state: contacts accept their own engagements."""
 
     def __init__(self, region: str | None = None) -> None:
         """Raises ProviderError when no region is configured: StartIncident is regional."""
@@ -105,15 +94,21 @@ class AwsIncidentManager:
         self._threads = ThreadPoolExecutor(max_workers=CONCURRENT_CALLS, thread_name_prefix="aws-incident-manager")
 
     async def start(self, incident: dict[str, Any]) -> str:
-        plan = incident["decision"]["response_plan_arn"]
-        if not plan:
-            raise ProviderError("no response plan ARN for this incident", retryable=False)
-        request = start_incident_request(incident, plan)
+        request = start_incident_request(incident, _plan(incident))
         response = await self._call("start_incident", request)
         return str(response["incidentRecordArn"])
 
-    async def resolve(self, record_id: str) -> None:
-        await self._call("update_incident_record", {"arn": record_id, "status": "RESOLVED"})
+    async def resolve(self, incident: dict[str, Any]) -> None:
+        await self._call("update_incident_record", {"arn": str(incident["incident_arn"]), "status": "RESOLVED"})
+
+    async def acknowledge(self, incident: dict[str, Any]) -> None:
+        raise ProviderError("AWS Incident Manager has no acknowledgement of an incident record", retryable=False)
+
+    def rehearse(self, incident: dict[str, Any]) -> str:
+        return would_start(_plan(incident))
+
+    async def aclose(self) -> None:
+        self._threads.shutdown(wait=False)
 
     async def _call(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -131,3 +126,10 @@ class AwsIncidentManager:
         except BotoCoreError as exc:
             raise ProviderError(f"{operation}: {exc}", retryable=True) from exc
         return response
+
+
+def _plan(incident: dict[str, Any]) -> str:
+    plan = (incident.get("decision") or {}).get("response_plan_arn")
+    if not plan:
+        raise ProviderError("no response plan ARN for this incident", retryable=False)
+    return str(plan)

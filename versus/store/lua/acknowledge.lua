@@ -17,6 +17,12 @@ if state == ESCALATION.pending then
 elseif state == ESCALATION.escalating or state == ESCALATION.escalated or state == ESCALATION.failed then
   redis.call('HSET', key, F.acknowledged_late, '1')
   outcome = 'late'
+  -- The page went out: acknowledge it in the back end too (while escalating, finish_escalation does).
+  if state == ESCALATION.escalated and redis.call('HEXISTS', key, F.incident_arn) == 1
+      and pages_through(key, A.acknowledge_backends)
+      and redis.call('HGET', key, F.status) ~= STATUS.resolved then
+    enqueue(id, 'acknowledge', {'provider'})
+  end
 end
 event(id, 'acknowledged', 'late', outcome == 'late' and '1' or '0', 'by', A.by)
 enqueue(id, 'acknowledged', A.channels)

@@ -1,6 +1,8 @@
 -- Helpers shared by every script (after the generated K, A, F, D, STATUS, ESCALATION, DELIVERY, now).
 -- Arguments every caller passes: A.ttl_ms (incidents and deliveries expire), A.retention_ms (events and
--- the time index are trimmed), A.channels (notification channels to queue deliveries for).
+-- the time index are trimmed), A.channels (notification channels to queue deliveries for),
+-- A.default_backend, A.resolve_backends, A.acknowledge_backends (the paging back ends whose incidents are
+-- resolved / acknowledged when the alert resolves / someone acknowledges after the page).
 
 -- Queue one delivery per notification channel; the outbox worker sends them, never the request.
 local function enqueue(id, kind, channels)
@@ -25,4 +27,15 @@ end
 local function trim()
   redis.call('ZREMRANGEBYSCORE', K.incidents_by_time, '-inf', '(' .. tostring(now - A.retention_ms))
   redis.call('XTRIM', K.events, 'MINID', '~', tostring(now - A.retention_ms))
+end
+
+-- Whether the back end an incident pages through (its decision names it, else the default) is one of `names`.
+local function pages_through(key, names)
+  local decision = cjson.decode(redis.call('HGET', key, F.decision) or '{}')
+  local backend = decision.provider
+  if type(backend) ~= 'string' then backend = A.default_backend end
+  for _, name in ipairs(names) do
+    if name == backend then return true end
+  end
+  return false
 end

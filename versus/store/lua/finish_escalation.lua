@@ -17,8 +17,11 @@ if A.outcome == 'escalated' then
   redis.call('HSET', key, F.escalation, ESCALATION.escalated, F.escalated_at, now, F.incident_arn, A.detail)
   event(id, 'escalated')
   enqueue(id, 'escalated', A.channels)
-  if A.resolve_provider and redis.call('HGET', key, F.status) == STATUS.resolved then
+  if redis.call('HGET', key, F.status) == STATUS.resolved and pages_through(key, A.resolve_backends) then
     enqueue(id, 'resolve', {'provider'})
+  elseif redis.call('HEXISTS', key, F.acknowledged_at) == 1 and pages_through(key, A.acknowledge_backends) then
+    -- Acknowledged in Versus while this page was in flight.
+    enqueue(id, 'acknowledge', {'provider'})
   end
 elseif A.outcome == 'drilled' then
   -- A drill's rehearsed page: the same end state as a real one, with what would have been started.

@@ -24,7 +24,8 @@ if id then
     if state == ESCALATION.pending then
       redis.call('ZREM', K.escalations_due, id)
       redis.call('HSET', key, F.escalation, ESCALATION.cancelled, F.cancelled_reason, 'resolved')
-    elseif state == ESCALATION.escalated and A.resolve_provider and redis.call('HEXISTS', key, F.incident_arn) == 1 then
+    elseif state == ESCALATION.escalated and redis.call('HEXISTS', key, F.incident_arn) == 1
+        and pages_through(key, A.resolve_backends) then
       enqueue(id, 'resolve', {'provider'})
     end
     result = 'resolved'

@@ -12,7 +12,8 @@ local state = redis.call('HGET', key, F.escalation)
 if state == ESCALATION.pending then
   redis.call('ZREM', K.escalations_due, A.id)
   redis.call('HSET', key, F.escalation, ESCALATION.cancelled, F.cancelled_reason, 'resolved')
-elseif state == ESCALATION.escalated and A.resolve_provider and redis.call('HEXISTS', key, F.incident_arn) == 1 then
+elseif state == ESCALATION.escalated and redis.call('HEXISTS', key, F.incident_arn) == 1
+    and pages_through(key, A.resolve_backends) then
   enqueue(A.id, 'resolve', {'provider'})
 end
 event(A.id, 'resolved', 'by', A.by)
