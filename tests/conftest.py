@@ -1,4 +1,5 @@
 import copy
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,6 +11,17 @@ import yaml
 from tests.fakes.aws import FakeAwsServer, FakeAwsService, IncidentManagerState, incident_manager
 from tests.support.receiver import Receiver
 from tests.support.redis_server import RedisServer
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_it_was() -> Iterator[None]:
+    """A test that runs `versus` in-process sets up logging for the whole interpreter (handlers on the root
+    logger, level INFO): undo it, so later tests that read a command's stdout see only the command's output."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")
