@@ -16,6 +16,16 @@ class DeliveryError(Exception):
         self.retry_after = retry_after
 
 
+class RateLimited(DeliveryError):
+    """Not now: a rate limit (ours, or a pause after Slack's 429) allows `method` again in `retry_after` s.
+    The outbox puts the delivery back for then without counting an attempt."""
+
+    def __init__(self, method: str, channel: str, retry_after: float) -> None:
+        super().__init__(f"{method}: rate limited in {channel}", retryable=True, retry_after=retry_after)
+        self.method = method
+        self.channel = channel
+
+
 class Deferred(Exception):
     """Not yet: this delivery depends on one that has not landed (an update before its message exists)."""
 

@@ -9,17 +9,29 @@ import json
 import time
 from dataclasses import dataclass
 from importlib import resources
-from typing import cast
+from typing import Any, cast
 
 from redis.commands.core import AsyncScript
 
+from versus.analytics.events import parse_summary
+from versus.notify.priority import ANONYMOUS, Queued
 from versus.store.incidents import IncidentStore
 
 
 def _source(name: str) -> str:
     prelude = resources.files("versus.store").joinpath("lua", "prelude.lua").read_text(encoding="utf-8")
-    script = resources.files("versus.notify").joinpath("lua", f"{name}.lua").read_text(encoding="utf-8")
-    return prelude + "\n" + script
+    return prelude + "\n" + _script(name)
+
+
+def _script(name: str) -> str:
+    """A script that takes every key it touches in KEYS[] (no prelude)."""
+    return resources.files("versus.notify").joinpath("lua", f"{name}.lua").read_text(encoding="utf-8")
+
+
+_INCIDENT_FIELDS = (
+    "escalation", "due_at", "summary", "source", "slack_channel_id", "slack_channel", "slack_ts", "status",
+    "digested_at",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,8 @@ class Stats:
     sent: int
     retried: int
     failed: int
+    rate_limited: int = 0
+    digested: int = 0
 
 
 class DeliveryStore:
@@ -51,19 +65,84 @@ class DeliveryStore:
         self.client = store.client
         self.keys = store.keys
         client = store.client
-        self._claim: AsyncScript = client.register_script(_source("claim_deliveries"))
+        self._claim: AsyncScript = client.register_script(_script("claim_deliveries"))
+        self._digested: AsyncScript = client.register_script(_script("mark_digested"))
         self._mark: AsyncScript = client.register_script(_source("mark_sending"))
         self._finish: AsyncScript = client.register_script(_source("finish_delivery"))
 
     @property
     def stats_key(self) -> str:
-        """Hash of `{channel}:sent|retried|failed` counters."""
+        """Hash of `{channel}:sent|retried|failed|rate_limited|digested` counters."""
         return f"{self.keys.prefix}outbox:stats"
 
-    async def claim(self, *, lease_ms: int, limit: int) -> list[tuple[str, str]]:
-        """(delivery id, claim token) pairs now leased to this process."""
-        flat: list[str] = await self._claim(args=[self.store.context(), lease_ms, limit])
+    @property
+    def lag_key(self) -> str:
+        """Hash: per outbox channel, the age in seconds of its oldest due delivery (written by the workers)."""
+        return f"{self.keys.prefix}outbox:lag"
+
+    @property
+    def digests_key(self) -> str:
+        """Set of the Slack channels with a digest message open."""
+        return f"{self.keys.prefix}outbox:digests"
+
+    def digest_key(self, slack_channel: str) -> str:
+        """Hash: where a Slack channel's digest message is (`ts`) and what it says now (`text`)."""
+        return f"{self.keys.prefix}outbox:digest:{slack_channel}"
+
+    async def due(self, limit: int) -> list[str]:
+        """The ids of up to `limit` deliveries due now, earliest first."""
+        ids = await self.client.zrangebyscore(self.keys.outbox_due, "-inf", epoch_ms(), start=0, num=limit)
+        return [str(i) for i in ids]
+
+    async def queued(self, limit: int, default_target: dict[str, str]) -> list[Queued]:
+        """Up to `limit` due deliveries with what the order needs of each incident (two round trips).
+        `default_target`: per outbox channel, where its deliveries go when the incident names nowhere."""
+        ids = await self.due(limit)
+        if not ids:
+            return []
+        async with self.client.pipeline(transaction=False) as pipe:
+            for delivery_id in ids:
+                pipe.hmget(self.keys.delivery(delivery_id), "incident_id", "channel", "kind", "created_at", "status")
+            rows = await pipe.execute()
+        incident_ids = sorted({row[0] for row in rows if row[0]})
+        async with self.client.pipeline(transaction=False) as pipe:
+            for incident_id in incident_ids:
+                pipe.hmget(self.keys.incident(incident_id), *_INCIDENT_FIELDS)
+            incidents = dict(zip(incident_ids, await pipe.execute(), strict=True))
+        found = []
+        for delivery_id, (incident_id, channel, kind, created_at, status) in zip(ids, rows, strict=True):
+            if not incident_id or status or not created_at:
+                continue
+            incident = dict(zip(_INCIDENT_FIELDS, incidents[incident_id], strict=True))
+            found.append(_queued(delivery_id, incident_id, channel, kind, int(created_at), incident, default_target))
+        return found
+
+    async def claim(self, delivery_ids: list[str], *, lease_ms: int) -> list[tuple[str, str]]:
+        """(delivery id, claim token) pairs now leased to this process: those of `delivery_ids` still due."""
+        if not delivery_ids:
+            return []
+        keys = [self.keys.outbox_due, *(self.keys.delivery(i) for i in delivery_ids)]
+        flat: list[str] = await self._claim(keys=keys, args=[epoch_ms(), lease_ms, *delivery_ids])
         return list(zip(flat[::2], flat[1::2], strict=True))
+
+    async def mark_digested(self, channel: str, slack_channel: str, incident_ids: list[str]) -> int:
+        """Record each incident shown in a digest once (`notified_in_digest` event); returns how many were new."""
+        if not incident_ids:
+            return 0
+        keys = [self.keys.events, self.stats_key, *(self.keys.incident(i) for i in incident_ids)]
+        args: list[str | int] = [epoch_ms(), self.store.retention_ms, channel, slack_channel, *incident_ids]
+        return int(await self._digested(keys=keys, args=args))
+
+    async def count(self, channel: str, what: str, amount: int = 1) -> None:
+        await self.client.hincrby(self.stats_key, f"{channel}:{what}", amount)
+
+    async def record_lag(self, lag_seconds: dict[str, float]) -> None:
+        if lag_seconds:
+            await self.client.hset(self.lag_key, mapping={k: f"{v:.3f}" for k, v in lag_seconds.items()})
+
+    async def lag(self) -> dict[str, float]:
+        raw = cast(dict[str, str], await self.client.hgetall(self.lag_key))
+        return {channel: float(value) for channel, value in raw.items()}
 
     async def load(self, delivery_id: str, token: str) -> Delivery | None:
         raw = cast(dict[str, str], await self.client.hgetall(self.keys.delivery(delivery_id)))
@@ -119,8 +198,46 @@ class DeliveryStore:
             sent=int(raw.get(f"{channel}:sent", 0)),
             retried=int(raw.get(f"{channel}:retried", 0)),
             failed=int(raw.get(f"{channel}:failed", 0)),
+            rate_limited=int(raw.get(f"{channel}:rate_limited", 0)),
+            digested=int(raw.get(f"{channel}:digested", 0)),
         )
 
 
 def epoch_ms(seconds: float | None = None) -> int:
     return int((time.time() if seconds is None else seconds) * 1000)
+
+
+def _queued(
+    delivery_id: str,
+    incident_id: str,
+    channel: str,
+    kind: str,
+    created_at_ms: int,
+    incident: dict[str, Any],
+    default_target: dict[str, str],
+) -> Queued:
+    summary = parse_summary(incident.get("summary"))
+    pending = incident.get("escalation") == "pending" and incident.get("status") != "resolved"
+    due = incident.get("due_at")
+    posted_in = incident.get("slack_channel")
+    target = default_target.get(channel, channel)
+    if channel == "slack":
+        target = posted_in or incident.get("slack_channel_id") or target
+    return Queued(
+        delivery_id=delivery_id,
+        incident_id=incident_id,
+        channel=channel,
+        kind=kind,
+        seq=int(delivery_id.rsplit(":", 1)[-1]),
+        created_at_ms=created_at_ms,
+        target=target,
+        escalation_due_ms=int(due) if pending and due and due.isdigit() else None,
+        critical=summary.get("severity", "").lower() == "critical",
+        source=incident.get("source") or ANONYMOUS,
+        posted=bool(posted_in and incident.get("slack_ts")),
+        digested=bool(incident.get("digested_at")),
+        alertname=summary.get("alertname", ""),
+        severity=summary.get("severity", ""),
+        summary=summary.get("summary", ""),
+    )
+
