@@ -16,6 +16,7 @@ from redis.commands.core import AsyncScript
 from versus.analytics.events import parse_summary
 from versus.notify.priority import ANONYMOUS, Queued
 from versus.store.incidents import IncidentStore
+from versus.store.keys import Keys
 
 
 def _source(name: str) -> str:
@@ -32,6 +33,16 @@ _INCIDENT_FIELDS = (
     "escalation", "due_at", "summary", "source", "slack_channel_id", "slack_channel", "slack_ts", "status",
     "digested_at",
 )  # fmt: skip
+
+
+def stats_key(keys: Keys) -> str:
+    """Hash of `{channel}:sent|retried|failed|rate_limited|digested` counters."""
+    return f"{keys.prefix}outbox:stats"
+
+
+def lag_key(keys: Keys) -> str:
+    """Hash: per outbox channel, the age in seconds of its oldest due delivery (written by the workers)."""
+    return f"{keys.prefix}outbox:lag"
 
 
 @dataclass(frozen=True)
@@ -72,13 +83,11 @@ class DeliveryStore:
 
     @property
     def stats_key(self) -> str:
-        """Hash of `{channel}:sent|retried|failed|rate_limited|digested` counters."""
-        return f"{self.keys.prefix}outbox:stats"
+        return stats_key(self.keys)
 
     @property
     def lag_key(self) -> str:
-        """Hash: per outbox channel, the age in seconds of its oldest due delivery (written by the workers)."""
-        return f"{self.keys.prefix}outbox:lag"
+        return lag_key(self.keys)
 
     @property
     def digests_key(self) -> str:
@@ -240,4 +249,3 @@ def _queued(
         severity=summary.get("severity", ""),
         summary=summary.get("summary", ""),
     )
-
