@@ -35,6 +35,10 @@ _INCIDENT_FIELDS = (
 )  # fmt: skip
 
 
+SERVED_TTL_MS = 600_000
+"""A destination's fair-share counts are forgotten after ten minutes without a send."""
+
+
 def stats_key(keys: Keys) -> str:
     """Hash of `{channel}:sent|retried|failed|rate_limited|digested` counters."""
     return f"{keys.prefix}outbox:stats"
@@ -141,6 +145,27 @@ class DeliveryStore:
         keys = [self.keys.events, self.stats_key, *(self.keys.incident(i) for i in incident_ids)]
         args: list[str | int] = [epoch_ms(), self.store.retention_ms, channel, slack_channel, *incident_ids]
         return int(await self._digested(keys=keys, args=args))
+
+    def served_key(self, target: str) -> str:
+        """Hash: per source, the sends it was recently given in one destination (for the fair share)."""
+        return f"{self.keys.prefix}outbox:served:{target}"
+
+    async def served(self, targets: list[str]) -> dict[str, dict[str, int]]:
+        async with self.client.pipeline(transaction=False) as pipe:
+            for target in targets:
+                pipe.hgetall(self.served_key(target))
+            found = await pipe.execute()
+        return {t: {str(k): int(v) for k, v in raw.items()} for t, raw in zip(targets, found, strict=True)}
+
+    async def serve(self, picked: list[tuple[str, str]]) -> None:
+        """Count one send for each (destination, source); the count lapses after SERVED_TTL_MS unused."""
+        if not picked:
+            return
+        async with self.client.pipeline(transaction=False) as pipe:
+            for target, source in picked:
+                pipe.hincrby(self.served_key(target), source, 1)
+                pipe.pexpire(self.served_key(target), SERVED_TTL_MS)
+            await pipe.execute()
 
     async def count(self, channel: str, what: str, amount: int = 1) -> None:
         await self.client.hincrby(self.stats_key, f"{channel}:{what}", amount)

@@ -97,9 +97,10 @@ class OutboxWorker(DueLoop):
             queued = await self.deliveries.queued(self.scan, defaults)
             now = epoch_ms()
             await self.deliveries.record_lag(_lag(queued, now, self.channels))
-            queues = order(queued)
+            queues = order(queued, await self.deliveries.served(sorted({e.target for e in queued})))
             expired = [g for groups in queues.values() for g in groups if self._expired(g, now)]
             picked, wait = await self._pick(queues, {id(g) for g in expired})
+            await self.deliveries.serve([(g.first.target, g.first.source) for g in picked])
             await self._refresh_digests(queues, now)
             if not picked and not expired:
                 return min(wait, self.sleep_until(await self.deliveries.next_due_ms()))

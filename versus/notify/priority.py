@@ -7,9 +7,11 @@ decides who waits. Per destination (a Slack channel, or an outbox channel such a
 2. other critical incidents;
 3. the rest.
 Within a class, sources (the intake credential; "anonymous" when intake is open) take turns, each in
-arrival order, so one noisy caller cannot starve the others. All the queued deliveries of one incident
-travel together and collapse: `updated` only rewrites the message from the current state, so it is
-dropped when another delivery of the incident rewrites it anyway.
+arrival order, so one noisy caller cannot starve the others. A turn counts what each source has recently
+been served in the destination (kept in Redis by the workers); a source not served lately starts at the
+least-served queued source's count, so one that just arrived shares equally instead of jumping ahead. All the
+queued deliveries of one incident travel together and collapse: `updated` only rewrites the message from
+the current state, so it is dropped when another delivery of the incident rewrites it anyway.
 
 The digest: a delivery whose estimated send time (its position in the queue over the channel's rate)
 would make it older than the configured bound when sent is surplus, and is shown in the channel's digest
@@ -17,7 +19,7 @@ message meanwhile; never one whose escalation is pending. It stays queued and is
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 PENDING_ESCALATION = 0
@@ -90,8 +92,9 @@ class Group:
         return send, collapsed
 
 
-def order(queued: Iterable[Queued]) -> dict[str, list[Group]]:
-    """Per destination, the incidents' groups in the order they should go out."""
+def order(queued: Iterable[Queued], served: Mapping[str, Mapping[str, int]] | None = None) -> dict[str, list[Group]]:
+    """Per destination, the incidents' groups in the order they should go out. `served`: per destination,
+    how many sends each source was recently given there."""
     groups: dict[tuple[str, str], Group] = {}
     for entry in queued:
         groups.setdefault((entry.target, entry.incident_id), Group()).entries.append(entry)
@@ -99,11 +102,17 @@ def order(queued: Iterable[Queued]) -> dict[str, list[Group]]:
     for (target, _), group in groups.items():
         group.entries.sort(key=lambda entry: entry.seq)
         per_target[target].append(group)
-    return {target: _ordered(found) for target, found in per_target.items()}
+    served = served or {}
+    return {target: _ordered(found, served.get(target, {})) for target, found in per_target.items()}
 
 
-def _ordered(groups: list[Group]) -> list[Group]:
+def _ordered(groups: list[Group], served: Mapping[str, int]) -> list[Group]:
+    sources = {group.first.source for group in groups}
+    known = [served[source] for source in sources if source in served]
+    start = min(known, default=0)
     turns: dict[tuple[int, str], int] = defaultdict(int)
+    for group in groups:
+        turns[(group.klass, group.first.source)] = served.get(group.first.source, start)
     keyed = []
     for group in sorted(groups, key=lambda g: (g.queued_at_ms, g.incident_id)):
         klass = group.klass

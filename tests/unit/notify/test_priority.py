@@ -35,6 +35,16 @@ def test_sources_take_turns_within_a_class_each_in_arrival_order():
     assert ids(noisy + quiet) == ["a0", "b0", "a1", "b1", "a2", "a3", "a4"]
 
 
+def test_turns_count_what_each_source_was_recently_served_and_a_newcomer_joins_at_the_least_served():
+    noisy = [queued(f"a{i}", at=i, source="noisy") for i in range(3)]
+    quiet = [queued(f"b{i}", at=10 + i, source="quiet") for i in range(2)]
+    served = {"C1": {"noisy": 4, "quiet": 2}}
+    assert [g.incident_id for g in order(noisy + quiet, served)["C1"]] == ["b0", "b1", "a0", "a1", "a2"]
+    newcomer = [queued(f"n{i}", at=20 + i, source="new") for i in range(2)]
+    found = [g.incident_id for g in order(noisy + newcomer, {"C1": {"noisy": 4}})["C1"]]
+    assert found == ["a0", "n0", "a1", "n1", "a2"]
+
+
 def test_destinations_are_ordered_apart():
     entries = [queued("one", at=1), queued("two", at=2, target="C2", escalation_due_ms=1)]
     queues = order(entries)
