@@ -8,7 +8,7 @@ port so no page leaves) takes the alerts over HTTP at an even pace, in a shuffle
 
 Two runs in the same invocation, on fresh Redis and a fresh fake each:
 - baseline: today's outbox, i.e. the package as of git revision BASELINE_REVISION, extracted with
-  `git archive` into a temporary directory and run from there (PYTHONPATH), same config minus new keys;
+  `git archive` into a temporary directory and imported from there (PYTHONPATH, PYTHONSAFEPATH), same config;
 - now: this checkout (rate limiter, priority, fair share, collapse, digest).
 Each run lasts the intake window plus `--drain-seconds`, long enough for every escalation to fall due.
 Per class it reports, from each incident's creation (Redis) to its own message's accepted post (the fake's
@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import json
 import math
+import os
 import random
 import shutil
 import subprocess
@@ -203,7 +204,7 @@ def run(name: str, args: argparse.Namespace, pythonpath: str | None) -> dict[str
     fake.enforce_limits(SLACK_LIMITS)
     try:
         with RedisServer() as redis_server:
-            env = {"PYTHONPATH": pythonpath} if pythonpath else None
+            env = baseline_env(pythonpath) if pythonpath else None
             yaml_text = config(redis_server.url, fake.url, args.wait_minutes)
             with versus_serve(redis_server.url, PREFIX, yaml_text, env) as receiver:
                 started = time.monotonic()
@@ -219,6 +220,17 @@ def run(name: str, args: argparse.Namespace, pythonpath: str | None) -> dict[str
     result["accepted"] = len(sent)
     print(f"{name}: done", file=sys.stderr)
     return result
+
+
+def baseline_env(checkout: str) -> dict[str, str]:
+    """Import `versus` from the checkout, ahead of this one (PYTHONSAFEPATH: not from the working directory,
+    which `python -m` would put first); checked before the run."""
+    env = {"PYTHONPATH": checkout, "PYTHONSAFEPATH": "1"}
+    probe = [sys.executable, "-c", "import versus.notify.outbox as o; print(o.__file__)"]
+    found = subprocess.run(probe, env={**os.environ, **env}, capture_output=True, text=True, check=True).stdout
+    if not found.startswith(checkout):
+        raise SystemExit(f"storm: the baseline would import {found.strip()}, not the checkout")
+    return env
 
 
 def baseline_checkout() -> Path:

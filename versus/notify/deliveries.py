@@ -206,8 +206,11 @@ class DeliveryStore:
         *,
         next_ms: int = 0,
         incident_fields: dict[str, str] | None = None,
+        clear_sending: bool = False,
     ) -> bool:
-        """outcome: sent | retry | defer | failed. False when the claim was lost (nothing written)."""
+        """outcome: sent | retry | defer | failed. False when the claim was lost (nothing written).
+        `clear_sending` (with retry): the channel refused this attempt's send, so the next claimer need not
+        look for an earlier message (keeps the rate-limited history look-up for unanswered sends only)."""
         args: list[str | int] = [
             self.store.context(),
             delivery.id,
@@ -216,6 +219,7 @@ class DeliveryStore:
             detail,
             next_ms,
             json.dumps(incident_fields or {}),
+            "1" if clear_sending else "0",
         ]
         return bool(await self._finish(args=args))
 

@@ -287,7 +287,7 @@ class OutboxWorker(DueLoop):
             "outbox: %s %s for incident %s failed (%s); attempt %d in %.1f s",
             delivery.channel, delivery.kind, delivery.incident_id, exc, delivery.attempts + 2, next_at - now,
         )  # fmt: skip
-        await self.deliveries.finish(delivery, "retry", str(exc), next_ms=epoch_ms(next_at))
+        await self.deliveries.finish(delivery, "retry", str(exc), next_ms=epoch_ms(next_at), clear_sending=exc.not_sent)
 
     async def _give_up(self, delivery: Delivery, why: str) -> None:
         log.error(

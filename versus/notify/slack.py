@@ -142,6 +142,7 @@ class SlackChannel:
                 metadata=metadata(delivery.incident_id, delivery.id), unfurl_links=False, **message
             ),
             limited=False,
+            sending=True,
         )
         return str(response["channel"]), str(response["ts"])
 
@@ -179,15 +180,18 @@ class SlackChannel:
         call: Callable[[], Awaitable[AsyncSlackResponse]],
         *,
         limited: bool = True,
+        sending: bool = False,
     ) -> AsyncSlackResponse:
         """One Web API call within the method's rate limit (`limited=False`: the caller took the token).
-        A 429 pauses every call to the channel, from every replica, for Slack's Retry-After."""
+        A 429 pauses every call to the channel, from every replica, for Slack's Retry-After. `sending`: the
+        call is the delivery's post, so Slack's error answer means it was not posted."""
         if limited:
             await self.limiter.acquire(method, channel, max_wait_seconds=RATE_WAIT_SECONDS)
         try:
             return await call()
         except SlackApiError as exc:
             error = _classify(method, exc)
+            error.not_sent = sending
             if error.retry_after is not None:
                 await self.limiter.pause(channel, error.retry_after)
             raise error from exc

@@ -38,6 +38,7 @@ async def test_a_500_is_retried_with_backoff(store, config, fake_slack, make_wor
     await drain(make_worker())
     assert [call.status for call in fake_slack.calls_to("chat.postMessage")] == [500, 500, 200]
     assert len(fake_slack.messages()) == 1
+    assert fake_slack.calls_to("conversations.history") == []  # Slack answered each refusal: nothing to look for
     stats = await deliveries.stats("slack")
     assert (stats.sent, stats.retried, stats.failed) == (1, 2, 0)
 

@@ -163,6 +163,7 @@ async def test_a_429_pauses_the_whole_channel_for_retry_after(
     assert min(c.at for c in accepted) - limited.at >= 1.9
     stats = await deliveries.stats("slack")
     assert stats.rate_limited >= 1
+    assert fake_slack.calls_to("conversations.history") == []  # Slack answered: nothing to look for
 
 
 async def test_sources_share_the_outbox_fairly(store, config, limited_slack, make_worker, redis_client, key_prefix):

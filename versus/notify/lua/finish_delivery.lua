@@ -2,7 +2,8 @@
 -- ARGV[2] delivery id, [3] claim token, [4] outcome: sent | retry | defer | failed,
 -- [5] detail: the channel's answer as JSON when sent, the error text otherwise,
 -- [6] next attempt (epoch ms) for retry and defer, [7] JSON object of fields to set on the incident
--- (e.g. where the incident's main message lives). Returns 1, or 0 when the claim was lost.
+-- (e.g. where the incident's main message lives), [8] '1' when a retry's send was refused by the channel
+-- (no message of it exists: drop the "sending" marker). Returns 1, or 0 when the claim was lost.
 local did = ARGV[2]
 local dkey = p .. 'delivery:' .. did
 if redis.call('HGET', dkey, 'claims') ~= ARGV[3] then return 0 end
@@ -26,6 +27,7 @@ end
 redis.call('HINCRBY', dkey, 'attempts', 1)
 if outcome == 'retry' then
   redis.call('HSET', dkey, 'last_error', ARGV[5])
+  if ARGV[8] == '1' then redis.call('HDEL', dkey, 'sending_since') end
   redis.call('ZADD', due, ARGV[6], did)
   redis.call('HINCRBY', stats, channel .. ':retried', 1)
   return 1
