@@ -101,13 +101,14 @@ class OutboxWorker(DueLoop):
             expired = [g for groups in queues.values() for g in groups if self._expired(g, now)]
             picked, wait = await self._pick(queues, {id(g) for g in expired})
             await self.deliveries.serve([(g.first.target, g.first.source) for g in picked])
-            await self._refresh_digests(queues, now)
             if not picked and not expired:
+                await self._refresh_digests(queues, now)
                 return min(wait, self.sleep_until(await self.deliveries.next_due_ms()))
         except RedisError as exc:
             log.warning("outbox: Redis unavailable (%s); retrying in 1 s", exc)
             return 1.0
-        await asyncio.gather(*(self._send_group(g) for g in picked), *(self._expire(g) for g in expired))
+        sends = [*(self._send_group(g) for g in picked), *(self._expire(g) for g in expired)]
+        await asyncio.gather(*sends, self._refresh_digests_logged(queues, now))
         return 0.0
 
     async def _pick(self, queues: dict[str, list[Group]], skip: set[int]) -> tuple[list[Group], float]:
@@ -174,6 +175,13 @@ class OutboxWorker(DueLoop):
         except Exception:
             log.exception("outbox: delivery %s left for its lease to expire", entry.delivery_id)
         return False
+
+    async def _refresh_digests_logged(self, queues: dict[str, list[Group]], now_ms: int) -> None:
+        """Alongside the sends, so a digest waiting for its rate limit never holds back an on-call message."""
+        try:
+            await self._refresh_digests(queues, now_ms)
+        except RedisError as exc:
+            log.warning("outbox: digests not refreshed now: %s", exc)
 
     async def _refresh_digests(self, queues: dict[str, list[Group]], now_ms: int) -> None:
         if self.slack is None:

@@ -102,10 +102,6 @@ class SlackChannel:
             channel, ts = await self._post(attempt, channel=channel, **self.message(incident))
         return Sent({"channel": channel, "ts": ts}, incident_fields={"slack_channel": channel, "slack_ts": ts})
 
-    def target(self, incident: dict[str, Any]) -> str:
-        """The Slack channel this incident's messages go to."""
-        return str(incident.get("slack_channel") or incident.get("slack_channel_id") or self.config.channel_id)
-
     async def post_digest(self, channel: str, ts: str | None, text: str) -> str:
         """Post a channel's digest message, or rewrite it (`ts`); returns its ts."""
         if ts is None:
