@@ -103,9 +103,14 @@ class DeliveryStore:
         return f"{self.keys.prefix}outbox:digest:{slack_channel}"
 
     async def due(self, limit: int) -> list[str]:
-        """The ids of up to `limit` deliveries due now, earliest first."""
-        ids = await self.client.zrangebyscore(self.keys.outbox_due, "-inf", epoch_ms(), start=0, num=limit)
-        return [str(i) for i in ids]
+        """The ids of up to `limit` deliveries due now: the earliest half and the latest half, so in a
+        backlog longer than `limit` an on-call alert that has just arrived is still seen (and sent first)."""
+        now = epoch_ms()
+        async with self.client.pipeline(transaction=False) as pipe:
+            pipe.zrangebyscore(self.keys.outbox_due, "-inf", now, start=0, num=limit - limit // 2)
+            pipe.zrevrangebyscore(self.keys.outbox_due, now, "-inf", start=0, num=limit // 2)
+            earliest, latest = await pipe.execute()
+        return list(dict.fromkeys(str(i) for i in [*earliest, *reversed(latest)]))
 
     async def queued(self, limit: int, default_target: dict[str, str]) -> list[Queued]:
         """Up to `limit` due deliveries with what the order needs of each incident (two round trips).

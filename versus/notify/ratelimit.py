@@ -67,15 +67,10 @@ class SlackRateLimiter:
 
     async def room(self, method: str, channel: str) -> tuple[int, int]:
         """(milliseconds until `method` may be called for `channel`, calls it may make now); takes nothing."""
-        wait, tokens = await self._run(method, channel, take=False)
-        return wait, tokens
-
-    async def wait_ms(self, method: str, channel: str, *, take: bool) -> int:
-        """Milliseconds until `method` may be called for `channel`; 0 means now (and, with `take`, taken)."""
-        wait, _ = await self._run(method, channel, take=take)
-        return wait
+        return await self._run(method, channel, take=False)
 
     async def _run(self, method: str, channel: str, *, take: bool) -> tuple[int, int]:
+        """(milliseconds until a token is there, whole tokens there now); with `take`, takes one if there."""
         limit = self.limits[method]
         keys = [self.bucket_key(method, channel), self.pause_key(channel)]
         wait, tokens = await self._take(keys=keys, args=[limit.per_second, limit.burst, "1" if take else "0"])
@@ -85,7 +80,7 @@ class SlackRateLimiter:
         """Take a token, waiting for one up to `max_wait_seconds`; past that, raise RateLimited."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max_wait_seconds
-        while wait := await self.wait_ms(method, channel, take=True):
+        while (wait := (await self._run(method, channel, take=True))[0]) > 0:
             if loop.time() + wait / 1000 > deadline:
                 raise RateLimited(method, channel, wait / 1000)
             await asyncio.sleep(wait / 1000)

@@ -198,3 +198,18 @@ def config(fake_slack: FakeSlack) -> Config:
     env = {"SLACK_TOKEN": fake_slack.token, "SLACK_CHANNEL_ID": "C0TEST", "SLACK_API_URL": fake_slack.url}
     limited = CONFIG.replace("post_message_per_second: 100", "post_message_per_second: 4")
     return parse_config(limited.replace("post_message_burst: 100", "post_message_burst: 2"), source="test", env=env)
+
+
+async def test_an_on_call_alert_behind_a_backlog_longer_than_one_scan_still_goes_first(
+    store, config, limited_slack, make_worker, redis_client, key_prefix
+):
+    for i in range(30):
+        await record(store, config, payload=alert(f"Junk{i}", "warning"))
+    page = await record(store, config, payload=alert("Page", "critical"), query={"oncall_enable": "true"})
+
+    async def page_posted() -> bool:
+        return bool(await redis_client.hget(f"{key_prefix}incident:{page.incident_id}", "slack_ts"))
+
+    await drain(make_worker(scan=10, digest_after_seconds=600), until=page_posted, within=15)
+    order = [incident_of(m) for m in limited_slack.messages()]
+    assert page.incident_id in order[:3], "in due order it would be the 31st"
