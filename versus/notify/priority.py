@@ -110,9 +110,7 @@ def _ordered(groups: list[Group], served: Mapping[str, int]) -> list[Group]:
     sources = {group.first.source for group in groups}
     known = [served[source] for source in sources if source in served]
     start = min(known, default=0)
-    turns: dict[tuple[int, str], int] = defaultdict(int)
-    for group in groups:
-        turns[(group.klass, group.first.source)] = served.get(group.first.source, start)
+    turns = {(group.klass, group.first.source): served.get(group.first.source, start) for group in groups}
     keyed = []
     for group in sorted(groups, key=lambda g: (g.queued_at_ms, g.incident_id)):
         klass = group.klass
