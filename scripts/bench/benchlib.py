@@ -177,17 +177,26 @@ class Process:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def versus_serve(redis_url: str, key_prefix: str = "bench:", extra: dict[str, Any] | None = None) -> Process:
-    """`versus serve` with one worker; AWS is pointed at a closed local port, so a page could never leave."""
+def versus_serve(
+    redis_url: str,
+    key_prefix: str = "bench:",
+    extra: dict[str, Any] | None = None,
+    config_yaml: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Process:
+    """`versus serve` with one worker; AWS is pointed at a closed local port, so a page could never leave.
+    `extra` adds to the default receiver config; `config_yaml` replaces it; `env` adds to the environment
+    (e.g. PYTHONPATH)."""
     workdir = Path(tempfile.mkdtemp(prefix="versus-bench-serve-"))
     config = workdir / "config.yaml"
-    config.write_text(receiver_config(redis_url, key_prefix, extra), encoding="utf-8")
+    config.write_text(config_yaml or receiver_config(redis_url, key_prefix, extra), encoding="utf-8")
     port = free_port()
     env = {
         "AWS_ACCESS_KEY_ID": "bench",
         "AWS_SECRET_ACCESS_KEY": "bench",
         "AWS_ENDPOINT_URL_SSM_INCIDENTS": f"http://127.0.0.1:{free_port()}",
         "VERSUS_LOG_LEVEL": "WARNING",
+        **(env or {}),
     }
     args = [sys.executable, "-m", "versus", "serve", "--config", str(config), "--port", str(port)]
     return Process(args, port, "/healthz", env, workdir)

@@ -6,9 +6,14 @@ Slack answers them: a bearer token is required, required arguments are checked (
 is kept and only returned with `include_all_metadata`. Every call is recorded. Tests can make the next
 calls answer 500 or 429 with a Retry-After, or hold a post's answer after recording it (a crash
 between Slack accepting a message and Versus recording that it did).
+
+Opt-in (`enforce_limits`), it keeps Slack's per-method limits the way Slack describes them: a token bucket
+per channel for chat.postMessage and per workspace for the other methods; a call beyond the limit is
+answered 429 `ratelimited` with `Retry-After` (whole seconds) and does nothing.
 """
 
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -40,6 +45,30 @@ class Planned:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class Bucket:
+    per_second: float
+    burst: float
+    tokens: float
+    at: float
+
+    def take(self, now: float) -> float:
+        """0 when a token was taken; otherwise the seconds until one is there."""
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.per_second)
+        self.at = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.per_second
+
+
+@dataclass(frozen=True)
+class SlackLimits:
+    """Per-method limits: (calls a second, burst). chat.postMessage is per channel, the others per workspace."""
+
+    per_method: dict[str, tuple[float, float]]
+
+
 class SlackError(Exception):
     def __init__(self, error: str) -> None:
         super().__init__(error)
@@ -55,6 +84,8 @@ class FakeSlack:
         self._hold: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
         self._ts_counter = 0
+        self._limits: SlackLimits | None = None
+        self._buckets: dict[tuple[str, str], Bucket] = {}
         self.port = free_port()
         self._server: ThreadingHTTPServer | None = None
 
@@ -98,6 +129,11 @@ class FakeSlack:
     def rate_limit_next(self, method: str, *, retry_after: int, times: int = 1) -> None:
         for _ in range(times):
             self._plan(method, Planned(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}))
+
+    def enforce_limits(self, limits: SlackLimits) -> None:
+        with self._lock:
+            self._limits = limits
+            self._buckets.clear()
 
     def clear_failures(self) -> None:
         with self._lock:
@@ -151,6 +187,8 @@ class FakeSlack:
         with self._lock:
             planned = self._planned.get(method)
             answer = planned.popleft() if planned else None
+            if answer is None:
+                answer = self._over_limit(method, args)
         call = Call(method, args, time.time(), answer.status if answer else 200)
         with self._lock:
             self.calls.append(call)
@@ -170,6 +208,18 @@ class FakeSlack:
             request.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             return  # the client hung up while its answer was held: the crash a test arranged
+
+    def _over_limit(self, method: str, args: dict[str, Any]) -> Planned | None:
+        if self._limits is None or method not in self._limits.per_method:
+            return None
+        per_second, burst = self._limits.per_method[method]
+        scope = str(args.get("channel", "")) if method == "chat.postMessage" else "workspace"
+        now = time.monotonic()
+        bucket = self._buckets.setdefault((method, scope), Bucket(per_second, burst, burst, now))
+        wait = bucket.take(now)
+        if wait == 0:
+            return None
+        return Planned(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(max(1, math.ceil(wait)))})
 
     def _answer(self, method: str, args: dict[str, Any], authorization: str) -> dict[str, Any]:
         if not authorization.startswith("Bearer "):

@@ -8,11 +8,12 @@ The two gauges are not process state at all: they are read from Redis at scrape 
 """
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
@@ -24,6 +25,17 @@ RESPONSE_BUCKETS = (30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200
 INTAKE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 PENDING_ESCALATIONS = "versus_escalations_pending"
 OUTBOX_DEPTH = "versus_outbox_depth"
+OUTBOX_CHANNELS = ("slack", "provider")
+"""The outbox channels a label may name: a fixed set, whatever the stored counters say."""
+
+
+@dataclass(frozen=True)
+class OutboxFigures:
+    """What the outbox workers keep in Redis for every replica: per outbox channel, the age of the oldest
+    due delivery (seconds) and the counters `{channel}:rate_limited|digested|failed` of `outbox:stats`."""
+
+    lag_seconds: Mapping[str, float] = field(default_factory=dict)
+    stats: Mapping[str, str] = field(default_factory=dict)
 
 
 class _Sourced(Protocol):
@@ -103,7 +115,7 @@ class VersusMetrics:
     def answered(self, status: int, seconds: float) -> None:
         self.intake_latency.labels(f"{status // 100}xx").observe(seconds)
 
-    def exposition(self, pending_escalations: int, outbox_depth: int) -> bytes:
+    def exposition(self, pending_escalations: int, outbox_depth: int, outbox: OutboxFigures | None = None) -> bytes:
         """The text format of one scrape: this process's (or all workers') metrics plus the live gauges."""
         if os.environ.get(MULTIPROC_ENV):
             workers = CollectorRegistry()
@@ -114,6 +126,7 @@ class VersusMetrics:
         scrape = CollectorRegistry(auto_describe=False)
         scrape.register(_Forward(source))
         scrape.register(_LiveGauges(pending_escalations, outbox_depth))
+        scrape.register(_OutboxFigures(outbox or OutboxFigures()))
         return generate_latest(scrape)
 
 
@@ -140,3 +153,30 @@ class _LiveGauges(Collector):
             OUTBOX_DEPTH, "Deliveries queued in the outbox, due or waiting to retry (Redis, at scrape).",
             value=self.values[OUTBOX_DEPTH],
         )  # fmt: skip
+
+
+class _OutboxFigures(Collector):
+    """Outbox lag and storm counters, read from Redis for this scrape (shared by every replica)."""
+
+    COUNTERS = (
+        ("rate_limited", "versus_outbox_rate_limited", "Deliveries held back by a Slack rate limit or a 429."),
+        ("digested", "versus_outbox_digested", "Incidents shown in a channel's storm digest before their own message."),
+        ("failed", "versus_outbox_given_up", "Deliveries given up (past the give-up time, or refused for good)."),
+    )
+
+    def __init__(self, figures: OutboxFigures) -> None:
+        self.figures = figures
+
+    def collect(self) -> Iterator[Metric]:
+        lag = GaugeMetricFamily(
+            "versus_outbox_lag_seconds", "Age of the oldest due delivery, per outbox channel.", labels=["channel"]
+        )
+        for channel in OUTBOX_CHANNELS:
+            if channel in self.figures.lag_seconds:
+                lag.add_metric([channel], self.figures.lag_seconds[channel])
+        yield lag
+        for what, name, help_text in self.COUNTERS:
+            family = CounterMetricFamily(name, help_text, labels=["channel"])
+            for channel in OUTBOX_CHANNELS:
+                family.add_metric([channel], float(self.figures.stats.get(f"{channel}:{what}", 0)))
+            yield family

@@ -49,12 +49,18 @@ class SlackConfig:
     button_text: str = "Acknowledge Incident"
     button_style: str = "primary"
     disable_button: bool = False
+    post_message_per_second: float = 1.0
+    post_message_burst: int = 3
+    update_per_minute: float = 50.0
+    history_tier: str = "tier3"
 
 
 @dataclass(frozen=True)
 class DeliveryConfig:
     give_up_after_seconds: float = 3600.0
     max_backoff_seconds: float = 300.0
+    digest_after_seconds: float = 60.0
+    digest_newest: int = 5
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,7 @@ def render_container_config(spec: TeamSpec) -> dict[str, Any]:
     config["log"] = {"format": "json"}
     return config
 
+
 def _backend_section(spec: TeamSpec, backend: str, arns: Mapping[str, str]) -> dict[str, Any]:
     """The section's default target is its first alias; the default back end's routes omit that alias,
     every other back end's routes name theirs, so its aliases all go in the `other_*` map too."""

@@ -8,12 +8,27 @@ from versus.notify.deliveries import Delivery, DeliveryStore
 
 class DeliveryError(Exception):
     """The channel did not take the message. `retryable`: trying later can succeed; `retry_after`: the
-    channel said when (Slack's Retry-After), which the outbox honours instead of its own backoff."""
+    channel said when (Slack's Retry-After), which the outbox honours instead of its own backoff;
+    `not_sent`: the channel answered this attempt's send with a refusal, after any look-up for an earlier
+    send had found none, so no message of this delivery exists and the next attempt need not look."""
 
-    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, retryable: bool, retry_after: float | None = None, not_sent: bool = False
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
+        self.not_sent = not_sent
+
+
+class RateLimited(DeliveryError):
+    """Not now: a rate limit (ours, or a pause after Slack's 429) allows `method` again in `retry_after` s.
+    The outbox puts the delivery back for then without counting an attempt."""
+
+    def __init__(self, method: str, channel: str, retry_after: float) -> None:
+        super().__init__(f"{method}: rate limited in {channel}", retryable=True, retry_after=retry_after)
+        self.method = method
+        self.channel = channel
 
 
 class Deferred(Exception):

@@ -5,6 +5,7 @@ from versus.notify.channel import Channel
 from versus.notify.deliveries import DeliveryStore
 from versus.notify.outbox import OutboxWorker
 from versus.notify.provider import ProviderChannel
+from versus.notify.ratelimit import SlackRateLimiter
 from versus.notify.slack import SlackChannel
 from versus.notify.templates import MessageTemplate
 from versus.oncall.ack import AckSigner
@@ -22,7 +23,8 @@ def build_outbox(
     """One worker per process. Deliveries for a channel that is not configured here give up, logged."""
     channels: dict[str, Channel] = {}
     if config.alert.slack.enable:
-        channels["slack"] = SlackChannel(config.alert.slack, template, signer)
+        limiter = SlackRateLimiter(store.client, store.keys.prefix, config.alert.slack)
+        channels["slack"] = SlackChannel(config.alert.slack, template, signer, limiter)
     if provider is not None:
         channels["provider"] = ProviderChannel(provider)
     delivery = config.alert.delivery
@@ -31,4 +33,6 @@ def build_outbox(
         channels,
         max_backoff_seconds=delivery.max_backoff_seconds,
         give_up_after_seconds=delivery.give_up_after_seconds,
+        digest_after_seconds=delivery.digest_after_seconds,
+        digest_newest=delivery.digest_newest,
     )

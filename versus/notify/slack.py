@@ -15,7 +15,7 @@ channels) scope besides `chat:write`.
 """
 
 import os
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from versus.notify.message import (
     reply_text,
     template_data,
 )
+from versus.notify.ratelimit import HISTORY, POST_MESSAGE, REPLIES, UPDATE, SlackRateLimiter
 from versus.notify.templates import DEFAULT_TEMPLATE, MessageTemplate, load_template
 from versus.oncall.ack import AckSigner
 
@@ -43,6 +44,8 @@ REQUEST_TIMEOUT_SECONDS = 10
 LOOKUP_SKEW_SECONDS = 120
 """Search history from this long before the "sending" marker: Slack's clock and ours may differ."""
 LOOKUP_PAGES = 10
+RATE_WAIT_SECONDS = 2.0
+"""Within a send, wait this long at most for the rate limiter; beyond it the delivery goes back to the queue."""
 _PERMANENT = frozenset(
     {
         "invalid_arguments", "invalid_blocks", "invalid_blocks_format", "invalid_metadata_format",
@@ -71,12 +74,14 @@ class SlackChannel:
         config: SlackConfig,
         template: MessageTemplate,
         signer: AckSigner | None,
+        limiter: SlackRateLimiter,
         *,
         timeout: int = REQUEST_TIMEOUT_SECONDS,
     ) -> None:
         self.config = config
         self.template = template
         self.signer = signer
+        self.limiter = limiter
         self.client = AsyncWebClient(token=config.token, base_url=config.api_url, timeout=timeout, retry_handlers=[])
 
     def message(self, incident: dict[str, Any]) -> dict[str, Any]:
@@ -100,8 +105,21 @@ class SlackChannel:
             channel, ts = await self._post(attempt, channel=channel, **self.message(incident))
         return Sent({"channel": channel, "ts": ts}, incident_fields={"slack_channel": channel, "slack_ts": ts})
 
+    async def post_digest(self, channel: str, ts: str | None, text: str) -> str:
+        """Post a channel's digest message, or rewrite it (`ts`); returns its ts."""
+        if ts is None:
+            post = await self._call(
+                POST_MESSAGE,
+                channel,
+                lambda: self.client.chat_postMessage(channel=channel, text=text, unfurl_links=False),
+            )
+            return str(post["ts"])
+        await self._call(UPDATE, channel, lambda: self.client.chat_update(channel=channel, ts=ts, text=text))
+        return ts
+
     async def _update(self, attempt: Attempt, incident: dict[str, Any], channel: str, ts: str) -> Sent:
-        await self._call("chat.update", self.client.chat_update(channel=channel, ts=ts, **self.message(incident)))
+        message = self.message(incident)
+        await self._call(UPDATE, channel, lambda: self.client.chat_update(channel=channel, ts=ts, **message))
         text = reply_text(attempt.delivery.kind, incident)
         if text is None:
             return Sent({"channel": channel, "ts": ts})
@@ -112,12 +130,19 @@ class SlackChannel:
 
     async def _post(self, attempt: Attempt, **message: Any) -> tuple[str, str]:
         """chat.postMessage after the fenced "sending" marker; returns (channel id, ts)."""
+        channel = str(message["channel"])
+        await self.limiter.acquire(POST_MESSAGE, channel, max_wait_seconds=RATE_WAIT_SECONDS)
         await attempt.mark_sending()
         delivery = attempt.delivery
-        call = self.client.chat_postMessage(
-            metadata=metadata(delivery.incident_id, delivery.id), unfurl_links=False, **message
+        response = await self._call(
+            POST_MESSAGE,
+            channel,
+            lambda: self.client.chat_postMessage(
+                metadata=metadata(delivery.incident_id, delivery.id), unfurl_links=False, **message
+            ),
+            limited=False,
+            sending=True,
         )
-        response = await self._call("chat.postMessage", call)
         return str(response["channel"]), str(response["ts"])
 
     async def _find(self, attempt: Attempt, channel: str, *, thread_ts: str | None) -> str | None:
@@ -133,10 +158,11 @@ class SlackChannel:
         }
         for _ in range(LOOKUP_PAGES):
             if thread_ts is None:
-                page = await self._call("conversations.history", self.client.conversations_history(**options))
+                page = await self._call(HISTORY, channel, lambda: self.client.conversations_history(**options))
             else:
-                call = self.client.conversations_replies(ts=thread_ts, **options)
-                page = await self._call("conversations.replies", call)
+                page = await self._call(
+                    REPLIES, channel, lambda: self.client.conversations_replies(ts=thread_ts, **options)
+                )
             for message in page.get("messages") or []:
                 if delivery_of(message) == attempt.delivery.id:
                     return str(message["ts"])
@@ -146,11 +172,28 @@ class SlackChannel:
             options["cursor"] = cursor
         raise DeliveryError(f"could not rule out an earlier post: more than {LOOKUP_PAGES} pages", retryable=True)
 
-    async def _call(self, method: str, call: Awaitable[AsyncSlackResponse]) -> AsyncSlackResponse:
+    async def _call(
+        self,
+        method: str,
+        channel: str,
+        call: Callable[[], Awaitable[AsyncSlackResponse]],
+        *,
+        limited: bool = True,
+        sending: bool = False,
+    ) -> AsyncSlackResponse:
+        """One Web API call within the method's rate limit (`limited=False`: the caller took the token).
+        A 429 pauses every call to the channel, from every replica, for Slack's Retry-After. `sending`: the
+        call is the delivery's post, so Slack's error answer means it was not posted."""
+        if limited:
+            await self.limiter.acquire(method, channel, max_wait_seconds=RATE_WAIT_SECONDS)
         try:
-            return await call
+            return await call()
         except SlackApiError as exc:
-            raise _classify(method, exc) from exc
+            error = _classify(method, exc)
+            error.not_sent = sending
+            if error.retry_after is not None:
+                await self.limiter.pause(channel, error.retry_after)
+            raise error from exc
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise DeliveryError(f"{method}: {type(exc).__name__}: {exc}", retryable=True) from exc
 

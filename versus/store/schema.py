@@ -70,6 +70,7 @@ class IncidentField(StrEnum):
     ACKNOWLEDGED_BY = "acknowledged_by"
     ACKNOWLEDGED_LATE = "acknowledged_late"
     RESOLVED_BY = "resolved_by"
+    DIGESTED_AT = "digested_at"
     DELIVERY_SEQ = "delivery_seq"
 
 

@@ -108,3 +108,25 @@ def test_console_benchmark_smoke(tmp_path):
     for key in ("console_p50_ms", "console_p99_ms", "bare_p50_ms", "bare_p99_ms"):
         assert number(http[key]) > 0
     assert number(http["p50_ratio"]) > 0
+
+
+def test_storm_benchmark_smoke(tmp_path):
+    require_binary("redis-server")
+    require_binary("git")
+    figures = smoke("storm", tmp_path)
+    assert figures["baseline_revision"] == "b6775ea"
+    for run in ("baseline", "now"):
+        result = figures[run]
+        assert result["accepted"] == 24
+        assert sum(c["alerts"] for c in result["classes"].values()) == 24
+        assert result["classes"]["oncall"]["alerts"] == 3
+        for klass in result["classes"].values():
+            assert 0 <= klass["posted"] <= klass["alerts"]
+            if klass["posted"] == klass["alerts"]:
+                assert number(klass["p50_s"]) <= number(klass["p99_s"])
+        assert 0 <= number(result["oncall_ack_before_due"]) <= 1
+        assert number(result["slack_calls"]) >= 24
+        for key in ("slack_429s", "give_ups", "duplicates", "digested", "digest_messages"):
+            number(result[key])
+    assert figures["now"]["slack_429s"] == 0
+    assert figures["now"]["duplicates"] == 0

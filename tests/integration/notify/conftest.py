@@ -13,6 +13,7 @@ from versus.config.model import Config, RedisConfig
 from versus.intake.payload import normalise
 from versus.notify.deliveries import DeliveryStore
 from versus.notify.outbox import OutboxWorker
+from versus.notify.ratelimit import SlackRateLimiter
 from versus.notify.slack import SlackChannel, load_slack_template
 from versus.oncall.ack import AckSigner
 from versus.oncall.decision import decide
@@ -28,6 +29,9 @@ alert:
     token: ${SLACK_TOKEN}
     channel_id: ${SLACK_CHANNEL_ID}
     api_url: ${SLACK_API_URL}
+    post_message_per_second: 100
+    post_message_burst: 100
+    update_per_minute: 6000
 oncall:
   initialized_only: true
   wait_minutes: 2
@@ -69,9 +73,10 @@ def deliveries(store: IncidentStore) -> DeliveryStore:
 
 
 @pytest.fixture
-def slack(config: Config) -> SlackChannel:
+def slack(config: Config, store: IncidentStore) -> SlackChannel:
     signer = AckSigner(b"test-secret", "https://versus.example.com", 24)
-    return SlackChannel(config.alert.slack, load_slack_template(config.alert.slack), signer)
+    limiter = SlackRateLimiter(store.client, store.keys.prefix, config.alert.slack)
+    return SlackChannel(config.alert.slack, load_slack_template(config.alert.slack), signer, limiter)
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ async def test_a_500_is_retried_with_backoff(store, config, fake_slack, make_wor
     await drain(make_worker())
     assert [call.status for call in fake_slack.calls_to("chat.postMessage")] == [500, 500, 200]
     assert len(fake_slack.messages()) == 1
+    assert fake_slack.calls_to("conversations.history") == []  # Slack answered each refusal: nothing to look for
     stats = await deliveries.stats("slack")
     assert (stats.sent, stats.retried, stats.failed) == (1, 2, 0)
 
@@ -118,7 +119,7 @@ async def test_a_crash_after_the_marker_but_before_the_post_posts_once(
     store, config, fake_slack, make_worker, deliveries
 ):
     await record(store, config)
-    [(delivery_id, token)] = await deliveries.claim(lease_ms=1, limit=10)
+    [(delivery_id, token)] = await deliveries.claim(await deliveries.due(10), lease_ms=1)
     assert await deliveries.mark_sending(await deliveries.load(delivery_id, token), lease_ms=1)
     await asyncio.sleep(0.01)
     await drain(make_worker())
@@ -128,10 +129,10 @@ async def test_a_crash_after_the_marker_but_before_the_post_posts_once(
 
 async def test_a_worker_whose_lease_ran_out_cannot_record(store, config, deliveries):
     await record(store, config)
-    [(delivery_id, stale)] = await deliveries.claim(lease_ms=1, limit=10)
+    [(delivery_id, stale)] = await deliveries.claim(await deliveries.due(10), lease_ms=1)
     stale_claim = await deliveries.load(delivery_id, stale)
     await asyncio.sleep(0.01)
-    [(_, fresh)] = await deliveries.claim(lease_ms=60_000, limit=10)
+    [(_, fresh)] = await deliveries.claim(await deliveries.due(10), lease_ms=60_000)
     assert fresh != stale
     assert not await deliveries.mark_sending(stale_claim, lease_ms=60_000)
     assert not await deliveries.finish(stale_claim, "failed", "stale")

@@ -116,8 +116,7 @@ def test_seed_template_end_to_end_with_the_ack_button(start, fake_slack):
     assert button["text"]["text"] == "Acknowledge Incident"
     assert button["style"] == "primary"
     assert button["url"].startswith(f"https://versus.example.com/api/incidents/ack/{body['id']}?exp=")
-    # The message reaches Slack a moment before the outbox records where it lives.
-    incident = wait_until(lambda: (found := receiver.incident(body["id"])).get("slack_ts") and found)
+    incident = receiver.wait_for(body["id"], lambda found: "slack_ts" in found)  # recorded just after Slack's answer
     assert incident["slack_ts"] == message["ts"]
 
 

@@ -3,7 +3,7 @@
 from prometheus_client.parser import text_string_to_metric_families
 
 from versus.analytics.outcomes import ACKNOWLEDGED, ESCALATED, NOTIFIED, RECEIVED, RESOLVED, Outcome
-from versus.analytics.prometheus import RESPONSE_BUCKETS, VersusMetrics
+from versus.analytics.prometheus import RESPONSE_BUCKETS, OutboxFigures, VersusMetrics
 
 
 def samples(metrics: VersusMetrics, pending: int = 0, depth: int = 0) -> dict[tuple[str, frozenset], float]:
@@ -61,3 +61,23 @@ def test_two_apps_in_one_process_keep_separate_counts():
     first, second = VersusMetrics(), VersusMetrics()
     first.warned("oncall_enable")
     assert ("versus_config_warnings_total", frozenset({"parameter": "oncall_enable"}.items())) not in samples(second)
+
+
+def test_outbox_lag_and_storm_counters_come_from_the_stored_figures_with_bounded_labels():
+    figures = OutboxFigures(
+        {"slack": 12.5, "provider": 0.0},
+        {"slack:rate_limited": "7", "slack:digested": "40", "slack:failed": "1", "C0JUNK:failed": "9"},
+    )
+    text = VersusMetrics().exposition(pending_escalations=0, outbox_depth=0, outbox=figures).decode()
+    found = {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+    slack = frozenset({("channel", "slack")})
+    assert found[("versus_outbox_lag_seconds", slack)] == 12.5
+    assert found[("versus_outbox_rate_limited_total", slack)] == 7
+    assert found[("versus_outbox_digested_total", slack)] == 40
+    assert found[("versus_outbox_given_up_total", slack)] == 1
+    assert found[("versus_outbox_given_up_total", frozenset({("channel", "provider")}))] == 0
+    assert not any(("channel", "C0JUNK") in labels for _, labels in found)

@@ -3,7 +3,8 @@
 -- A.id delivery id, A.token claim token, A.outcome: sent | retry | defer | failed,
 -- A.detail: the channel's answer as JSON when sent, the error text otherwise,
 -- A.next_ms: next attempt (epoch ms) for retry and defer, A.incident_fields: fields to set on the
--- incident (e.g. where the incident's main message lives). Returns 1, or 0 when the claim was lost.
+-- incident (e.g. where the incident's main message lives), A.clear_sending: a retry's send was refused by
+-- the channel (no message of it exists: drop the "sending" marker). Returns 1, or 0 when the claim was lost.
 local did = A.id
 local dkey = K.deliveries .. did
 if redis.call('HGET', dkey, D.claims) ~= A.token then return 0 end
@@ -24,6 +25,7 @@ end
 redis.call('HINCRBY', dkey, D.attempts, 1)
 if outcome == 'retry' then
   redis.call('HSET', dkey, D.last_error, A.detail)
+  if A.clear_sending then redis.call('HDEL', dkey, D.sending_since) end
   redis.call('ZADD', K.outbox_due, A.next_ms, did)
   redis.call('HINCRBY', K.outbox_stats, channel .. ':retried', 1)
   return 1

@@ -17,9 +17,10 @@ from sanic.response import BaseHTTPResponse, HTTPResponse, raw
 from versus.analytics.emf import EmfWriter
 from versus.analytics.follower import EventFollower, Sink
 from versus.analytics.labels import LabelBounds
-from versus.analytics.prometheus import VersusMetrics
+from versus.analytics.prometheus import OutboxFigures, VersusMetrics
 from versus.analytics.warning_labels import warning_parameter
 from versus.config.model import Config
+from versus.notify.deliveries import lag_key, stats_key
 from versus.server.context import Services
 from versus.store.connection import connect
 
@@ -37,8 +38,11 @@ async def metrics(request: Request) -> HTTPResponse:
     async with services.redis.pipeline(transaction=False) as pipe:
         pipe.zcard(keys.escalations_due)
         pipe.zcard(keys.outbox_due)
-        pending, depth = await pipe.execute()
-    body = request.app.ctx.metrics.exposition(pending_escalations=pending, outbox_depth=depth)
+        pipe.hgetall(lag_key(keys))
+        pipe.hgetall(stats_key(keys))
+        pending, depth, lag, stats = await pipe.execute()
+    outbox = OutboxFigures({channel: float(value) for channel, value in lag.items()}, stats)
+    body = request.app.ctx.metrics.exposition(pending_escalations=pending, outbox_depth=depth, outbox=outbox)
     return raw(body, content_type=CONTENT_TYPE_LATEST)
 
 
