@@ -5,9 +5,12 @@ as the state change they announce; this module only consumes them. Every state c
 script too, so a claim, a "may have sent" marker and an outcome can never be half-written.
 """
 
+import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any, cast
+
+from redis.exceptions import OutOfMemoryError
 
 from versus.analytics.events import parse_summary
 from versus.notify.priority import ANONYMOUS, Queued
@@ -150,21 +153,25 @@ class DeliveryStore:
         return {t: {str(k): int(v) for k, v in raw.items()} for t, raw in zip(targets, found, strict=True)}
 
     async def serve(self, picked: list[tuple[str, str]]) -> None:
-        """Count one send for each (destination, source); the count lapses after SERVED_TTL_MS unused."""
+        """Count one send for each (destination, source); the count lapses after SERVED_TTL_MS unused.
+        Advisory, like the lag and the counters: a full Redis skips it rather than hold back the sends."""
         if not picked:
             return
-        async with self.client.pipeline(transaction=False) as pipe:
-            for target, source in picked:
-                pipe.hincrby(self.served_key(target), source, 1)
-                pipe.pexpire(self.served_key(target), SERVED_TTL_MS)
-            await pipe.execute()
+        with contextlib.suppress(OutOfMemoryError):
+            async with self.client.pipeline(transaction=False) as pipe:
+                for target, source in picked:
+                    pipe.hincrby(self.served_key(target), source, 1)
+                    pipe.pexpire(self.served_key(target), SERVED_TTL_MS)
+                await pipe.execute()
 
     async def count(self, channel: str, what: str, amount: int = 1) -> None:
-        await self.client.hincrby(self.stats_key, f"{channel}:{what}", amount)
+        with contextlib.suppress(OutOfMemoryError):
+            await self.client.hincrby(self.stats_key, f"{channel}:{what}", amount)
 
     async def record_lag(self, lag_seconds: dict[str, float]) -> None:
         if lag_seconds:
-            await self.client.hset(self.lag_key, mapping={k: f"{v:.3f}" for k, v in lag_seconds.items()})
+            with contextlib.suppress(OutOfMemoryError):
+                await self.client.hset(self.lag_key, mapping={k: f"{v:.3f}" for k, v in lag_seconds.items()})
 
     async def lag(self) -> dict[str, float]:
         raw = cast(dict[str, str], await self.client.hgetall(self.lag_key))

@@ -13,13 +13,13 @@ differ still share one limit, and two of them can never take the same token.
 
 import asyncio
 from dataclasses import dataclass
-from importlib import resources
-
-from redis.commands.core import AsyncScript
 
 from versus.config.model import SlackConfig
 from versus.notify.channel import RateLimited
-from versus.store.scripts import Client
+from versus.store.incidents import IncidentStore
+from versus.store.scripts import load
+
+TAKE_TOKEN = load("versus.notify", "take_token")
 
 POST_MESSAGE = "chat.postMessage"
 UPDATE = "chat.update"
@@ -51,21 +51,16 @@ def limits(config: SlackConfig) -> dict[str, Limit]:
 
 
 class SlackRateLimiter:
-    def __init__(self, client: Client, prefix: str, config: SlackConfig) -> None:
-        """`take_token.lua` takes its own two keys in KEYS[]; both are under the store's hash-tagged prefix,
-        so they share the store's slot on a cluster."""
-        self.prefix = prefix
+    def __init__(self, store: IncidentStore, config: SlackConfig) -> None:
+        self.store = store
         self.limits = limits(config)
-        source = resources.files("versus.notify").joinpath("lua", "take_token.lua").read_text(encoding="utf-8")
-        self._take: AsyncScript = client.register_script(source)
-        self._client = client
 
     def pause_key(self, channel: str) -> str:
-        return f"{self.prefix}slack:pause:{channel}"
+        return f"{self.store.keys.slack_pause}{channel}"
 
-    def bucket_key(self, method: str, channel: str) -> str:
+    def bucket(self, method: str, channel: str) -> str:
         scope = channel if self.limits[method].per_channel else WORKSPACE
-        return f"{self.prefix}slack:rate:{method}:{scope}"
+        return f"{method}:{scope}"
 
     async def room(self, method: str, channel: str) -> tuple[int, int]:
         """(milliseconds until `method` may be called for `channel`, calls it may make now); takes nothing."""
@@ -74,8 +69,15 @@ class SlackRateLimiter:
     async def _run(self, method: str, channel: str, *, take: bool) -> tuple[int, int]:
         """(milliseconds until a token is there, whole tokens there now); with `take`, takes one if there."""
         limit = self.limits[method]
-        keys = [self.bucket_key(method, channel), self.pause_key(channel)]
-        wait, tokens = await self._take(keys=keys, args=[limit.per_second, limit.burst, "1" if take else "0"])
+        wait, tokens = await self.store.scripts.run(
+            TAKE_TOKEN,
+            strict=False,
+            bucket=self.bucket(method, channel),
+            scope=channel,
+            per_second=limit.per_second,
+            burst=limit.burst,
+            take=take,
+        )
         return int(wait), int(tokens)
 
     async def acquire(self, method: str, channel: str, *, max_wait_seconds: float) -> None:
@@ -91,7 +93,7 @@ class SlackRateLimiter:
         """Slack said 429: no call to this channel, from any replica, for `seconds` (never shortened)."""
         key = self.pause_key(channel)
         ms = max(1, int(seconds * 1000))
-        if not await self._client.set(key, "1", px=ms, nx=True):
-            current = int(await self._client.pttl(key))
+        if not await self.store.client.set(key, "1", px=ms, nx=True):
+            current = int(await self.store.client.pttl(key))
             if current < ms:
-                await self._client.set(key, "1", px=ms)
+                await self.store.client.set(key, "1", px=ms)

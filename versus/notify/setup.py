@@ -23,7 +23,7 @@ def build_outbox(
     """One worker per process. Deliveries for a channel that is not configured here give up, logged."""
     channels: dict[str, Channel] = {}
     if config.alert.slack.enable:
-        limiter = SlackRateLimiter(store.client, store.keys.prefix, config.alert.slack)
+        limiter = SlackRateLimiter(store, config.alert.slack)
         channels["slack"] = SlackChannel(config.alert.slack, template, signer, limiter)
     if provider is not None:
         channels["provider"] = ProviderChannel(provider)

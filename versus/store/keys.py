@@ -101,6 +101,16 @@ class Keys:
         return f"{self.prefix}readyz:probe"
 
     @property
+    def slack_rate(self) -> str:
+        """Stem of the Slack rate-limit buckets: `slack_rate` + method and scope (a hash: tokens, at)."""
+        return f"{self.prefix}slack:rate:"
+
+    @property
+    def slack_pause(self) -> str:
+        """Stem of the per-channel pauses after a Slack 429: `slack_pause` + channel (expires with Retry-After)."""
+        return f"{self.prefix}slack:pause:"
+
+    @property
     def format_version(self) -> str:
         """The data layout's version (`versus.store.schema.FORMAT_VERSION`), written by the upgrade."""
         return f"{self.prefix}format"
@@ -124,6 +134,8 @@ SCRIPT_KEYS = (
     "incidents_by_time",
     "events",
     "outbox_stats",
+    "slack_rate",
+    "slack_pause",
 )
 """What every Lua script receives in KEYS[], known there as `K.<name>`. Per-item keys are a stem from
 here plus an id (`K.incidents .. id`): they share the stem's hash tag, so they are in the same slot."""

@@ -75,7 +75,7 @@ def deliveries(store: IncidentStore) -> DeliveryStore:
 @pytest.fixture
 def slack(config: Config, store: IncidentStore) -> SlackChannel:
     signer = AckSigner(b"test-secret", "https://versus.example.com", 24)
-    limiter = SlackRateLimiter(store.client, store.keys.prefix, config.alert.slack)
+    limiter = SlackRateLimiter(store, config.alert.slack)
     return SlackChannel(config.alert.slack, load_slack_template(config.alert.slack), signer, limiter)
 
 

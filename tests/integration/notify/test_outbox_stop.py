@@ -21,7 +21,7 @@ async def test_stop_releases_a_delivery_still_sending(store, config, fake_slack,
     runner = asyncio.create_task(worker.run())
     try:
         await wait_until(lambda: bool(fake_slack.calls_to("chat.postMessage")))
-        assert await deliveries.claim(lease_ms=60_000, limit=10) == [], "leased to the running worker"
+        assert await deliveries.claim(await deliveries.due(10), lease_ms=60_000) == [], "leased to the running worker"
         before = int(time.time() * 1000)
         await worker.stop(runner, grace_seconds=0.2)
     finally:
@@ -29,7 +29,7 @@ async def test_stop_releases_a_delivery_still_sending(store, config, fake_slack,
     assert runner.done()
     delivery_id = f"{recorded.incident_id}:1"
     assert await redis_client.zscore(deliveries.keys.outbox_due, delivery_id) >= before
-    assert await deliveries.claim(lease_ms=60_000, limit=10) == [(delivery_id, "2")]
+    assert await deliveries.claim(await deliveries.due(10), lease_ms=60_000) == [(delivery_id, "2")]
 
 
 async def test_stop_waits_for_a_send_that_finishes_within_the_grace(store, config, fake_slack, make_worker, deliveries):
@@ -47,9 +47,9 @@ async def test_stop_waits_for_a_send_that_finishes_within_the_grace(store, confi
 
 async def test_a_stale_claim_gives_nothing_back(store, config, deliveries, redis_client):
     await record(store, config)
-    [(delivery_id, stale)] = await deliveries.claim(lease_ms=1, limit=10)
+    [(delivery_id, stale)] = await deliveries.claim(await deliveries.due(10), lease_ms=1)
     await asyncio.sleep(0.01)
-    [(_, fresh)] = await deliveries.claim(lease_ms=60_000, limit=10)
+    [(_, fresh)] = await deliveries.claim(await deliveries.due(10), lease_ms=60_000)
     leased_until = await redis_client.zscore(deliveries.keys.outbox_due, delivery_id)
     assert not await deliveries.release(delivery_id, stale)
     assert await redis_client.zscore(deliveries.keys.outbox_due, delivery_id) == leased_until

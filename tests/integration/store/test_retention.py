@@ -35,7 +35,8 @@ async def cycle(store: IncidentStore, alerts: int) -> None:
         await store.record(alert, decide(OncallConfig(), {}, resolved=False))
     await asyncio.sleep(RETENTION_SECONDS + 0.2)
     await store.claim_escalations(lease_ms=60_000, limit=100)
-    await DeliveryStore(store).claim(lease_ms=60_000, limit=1000)
+    deliveries = DeliveryStore(store)
+    await deliveries.claim(await deliveries.due(1000), lease_ms=60_000)
 
 
 async def test_key_count_returns_to_baseline_after_the_retention_period(

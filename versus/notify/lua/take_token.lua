@@ -1,21 +1,20 @@
+#!lua flags=allow-oom
 -- A token bucket per Slack method and scope, shared by every process, on Redis's own clock.
--- KEYS[1] the bucket (hash: tokens, at), KEYS[2] the scope's pause (set after a 429 with Retry-After).
--- ARGV[1] tokens a second, ARGV[2] burst, ARGV[3] '1' to take a token, '0' only to look.
+-- A.bucket the bucket's name (method and scope), A.scope the channel whose pause counts (set after a 429
+-- with Retry-After), A.per_second tokens a second, A.burst, A.take: take a token, or only look.
 -- Returns {milliseconds to wait before a token is there, whole tokens there now (before any taken)}:
 -- a wait of 0 means one was there (and was taken if asked).
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
-local paused = redis.call('PTTL', KEYS[2])
+local paused = redis.call('PTTL', K.slack_pause .. A.scope)
 if paused > 0 then return {paused, 0} end
-local rate = tonumber(ARGV[1]) / 1000
-local burst = tonumber(ARGV[2])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(state[1]) or burst
+local bucket = K.slack_rate .. A.bucket
+local rate = A.per_second / 1000
+local state = redis.call('HMGET', bucket, 'tokens', 'at')
+local tokens = tonumber(state[1]) or A.burst
 local at = tonumber(state[2]) or now
-tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+tokens = math.min(A.burst, tokens + math.max(0, now - at) * rate)
 if tokens < 1 then return {math.ceil((1 - tokens) / rate), 0} end
-if ARGV[3] == '1' then
-  redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'at', tostring(now))
-  redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+if A.take then
+  redis.call('HSET', bucket, 'tokens', tostring(tokens - 1), 'at', tostring(now))
+  redis.call('PEXPIRE', bucket, math.ceil(A.burst / rate) + 1000)
 end
 return {0, math.floor(tokens)}
