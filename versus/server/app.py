@@ -14,7 +14,7 @@ from versus.oncall.providers.aws_incident_manager import AwsIncidentManager
 from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.context import Services
-from versus.server.routes import ack, console, health, incidents, metrics, slack
+from versus.server.routes import ack, health, incidents, metrics, slack
 from versus.store.connection import connect
 from versus.store.incidents import IncidentStore
 from versus.store.keys import Keys
@@ -71,7 +71,10 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)
-    console.install(app, config)
+    if config.console.enable:  # its pages, the schedule and calendars are imported only when it is on
+        from versus.server.routes import console
+
+        console.install(app, config)
     return app
 
 
