@@ -176,11 +176,11 @@ class Process:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def versus_serve(redis_url: str, key_prefix: str = "bench:", extra: dict[str, Any] | None = None) -> Process:
-    """`versus serve` with one worker; AWS is pointed at a closed local port, so a page could never leave."""
-    workdir = Path(tempfile.mkdtemp(prefix="versus-bench-serve-"))
+def serve_command(workdir: Path, config_text: str) -> tuple[list[str], int, dict[str, str]]:
+    """Arguments, port and environment of `versus serve` with this config (written into `workdir`); AWS is
+    pointed at a closed local port, so a page could never leave."""
     config = workdir / "config.yaml"
-    config.write_text(receiver_config(redis_url, key_prefix, extra), encoding="utf-8")
+    config.write_text(config_text, encoding="utf-8")
     port = free_port()
     env = {
         "AWS_ACCESS_KEY_ID": "bench",
@@ -188,7 +188,13 @@ def versus_serve(redis_url: str, key_prefix: str = "bench:", extra: dict[str, An
         "AWS_ENDPOINT_URL_SSM_INCIDENTS": f"http://127.0.0.1:{free_port()}",
         "VERSUS_LOG_LEVEL": "WARNING",
     }
-    args = [sys.executable, "-m", "versus", "serve", "--config", str(config), "--port", str(port)]
+    return [sys.executable, "-m", "versus", "serve", "--config", str(config), "--port", str(port)], port, env
+
+
+def versus_serve(redis_url: str, key_prefix: str = "bench:", extra: dict[str, Any] | None = None) -> Process:
+    """`versus serve` with one worker."""
+    workdir = Path(tempfile.mkdtemp(prefix="versus-bench-serve-"))
+    args, port, env = serve_command(workdir, receiver_config(redis_url, key_prefix, extra))
     return Process(args, port, "/healthz", env, workdir)
 
 
