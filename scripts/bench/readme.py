@@ -119,8 +119,10 @@ def _change(figure: Figure, baseline: float, newest: float) -> str:
     if baseline == 0:
         return "new"
     percent = 100 * (newest - baseline) / abs(baseline)
+    if round(percent) == 0:
+        return "≈"
     better = (newest > baseline) == figure.higher_is_better
-    return f"{percent:+.0f} % ({'better' if better else 'worse'})".replace("-", "−")
+    return f"{percent:+,.0f} % ({'better' if better else 'worse'})".replace("-", "−")
 
 
 def render(history: dict[str, Any]) -> str:

@@ -70,6 +70,12 @@ def test_a_regression_is_marked_worse():
     assert table["escalation lateness, 10,000 due in one second: claim p99"][2] == "+45 % (worse)"
 
 
+def test_a_change_under_half_a_percent_is_shown_as_about_equal_and_large_ones_with_separators():
+    table = rows(readme.render(readme.record(SEED, merged(0.3201, 12.0))))
+    assert table["intake requests/s / the bare handler's, same run"][2] == "≈"
+    assert table["escalation lateness, 10,000 due in one second: claim p99"][2] == "+1,346 % (worse)"
+
+
 def test_a_smoke_run_is_not_recorded():
     with pytest.raises(ValueError, match="smoke"):
         readme.record(SEED, merged(0.41, 0.5, smoke=True))
