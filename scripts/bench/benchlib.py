@@ -177,6 +177,24 @@ class Process:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
 
+def serve_command(
+    workdir: Path, config_text: str, env: dict[str, str] | None = None
+) -> tuple[list[str], int, dict[str, str]]:
+    """Arguments, port and environment of `versus serve` with this config (written into `workdir`); AWS is
+    pointed at a closed local port, so a page could never leave. `env` adds to the environment."""
+    config = workdir / "config.yaml"
+    config.write_text(config_text, encoding="utf-8")
+    port = free_port()
+    environment = {
+        "AWS_ACCESS_KEY_ID": "bench",
+        "AWS_SECRET_ACCESS_KEY": "bench",
+        "AWS_ENDPOINT_URL_SSM_INCIDENTS": f"http://127.0.0.1:{free_port()}",
+        "VERSUS_LOG_LEVEL": "WARNING",
+        **(env or {}),
+    }
+    return [sys.executable, "-m", "versus", "serve", "--config", str(config), "--port", str(port)], port, environment
+
+
 def versus_serve(
     redis_url: str,
     key_prefix: str = "bench:",
@@ -184,22 +202,12 @@ def versus_serve(
     config_yaml: str | None = None,
     env: dict[str, str] | None = None,
 ) -> Process:
-    """`versus serve` with one worker; AWS is pointed at a closed local port, so a page could never leave.
-    `extra` adds to the default receiver config; `config_yaml` replaces it; `env` adds to the environment
-    (e.g. PYTHONPATH)."""
+    """`versus serve` with one worker. `extra` adds to the default receiver config; `config_yaml` replaces it;
+    `env` adds to the environment (e.g. PYTHONPATH)."""
     workdir = Path(tempfile.mkdtemp(prefix="versus-bench-serve-"))
-    config = workdir / "config.yaml"
-    config.write_text(config_yaml or receiver_config(redis_url, key_prefix, extra), encoding="utf-8")
-    port = free_port()
-    env = {
-        "AWS_ACCESS_KEY_ID": "bench",
-        "AWS_SECRET_ACCESS_KEY": "bench",
-        "AWS_ENDPOINT_URL_SSM_INCIDENTS": f"http://127.0.0.1:{free_port()}",
-        "VERSUS_LOG_LEVEL": "WARNING",
-        **(env or {}),
-    }
-    args = [sys.executable, "-m", "versus", "serve", "--config", str(config), "--port", str(port)]
-    return Process(args, port, "/healthz", env, workdir)
+    config_text = config_yaml or receiver_config(redis_url, key_prefix, extra)
+    args, port, environment = serve_command(workdir, config_text, env)
+    return Process(args, port, "/healthz", environment, workdir)
 
 
 def bare_handler() -> Process:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from versus.analytics.history import read_events
+from versus.analytics.report_formats import FORMATS
 from versus.analytics.report_html import render_html
 from versus.analytics.report_markdown import render_markdown
 from versus.analytics.summary import OnCallLookup, ReportSummary, TeamBurden, summarise
@@ -27,7 +28,6 @@ from versus.store.keys import Keys
 
 _RELATIVE = re.compile(r"^(\d+)([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-FORMATS = ("markdown", "html")
 PRIMARY = "primary"
 
 

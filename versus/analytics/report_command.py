@@ -6,13 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from redis.exceptions import RedisError
-
-from versus.analytics.report import FORMATS, ReportError, make_report, window, write_report
+from versus.analytics.report_formats import FORMATS
 from versus.config.model import Config
-from versus.gen.problems import SpecError
-from versus.gen.spec import load_spec
-from versus.schedule.model import ScheduleError
 
 
 def add_report_command(commands: "argparse._SubParsersAction[Any]") -> argparse.ArgumentParser:
@@ -29,6 +24,14 @@ def add_report_command(commands: "argparse._SubParsersAction[Any]") -> argparse.
 
 
 def run_report(args: argparse.Namespace, config: Config) -> int:
+    # Imported here, not at the top: `versus serve` parses the same command line and needs none of them.
+    from redis.exceptions import RedisError
+
+    from versus.analytics.report import ReportError, make_report, window, write_report
+    from versus.gen.problems import SpecError
+    from versus.gen.spec import load_spec
+    from versus.schedule.model import ScheduleError
+
     try:
         span = window(args.since, args.until, datetime.now(UTC))
         spec = load_spec(args.spec) if args.spec else None

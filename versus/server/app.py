@@ -15,7 +15,7 @@ from versus.oncall.scheduler import EscalationScheduler
 from versus.server import errors
 from versus.server.auth import Authenticator
 from versus.server.context import Services
-from versus.server.routes import ack, console, health, incidents, metrics, slack
+from versus.server.routes import ack, health, incidents, metrics, slack
 from versus.store.connection import connect, replica_ack
 from versus.store.incidents import IncidentStore
 from versus.store.keys import Keys
@@ -91,7 +91,10 @@ def create_app(config: Config, *, redis_url: str | None = None) -> Sanic:
         await app.ctx.services.redis.aclose()
 
     metrics.install(app, config, redis_url)
-    console.install(app, config)
+    if config.console.enable:  # its pages, the schedule and calendars are imported only when it is on
+        from versus.server.routes import console
+
+        console.install(app, config)
     return app
 
 

@@ -130,3 +130,52 @@ def test_storm_benchmark_smoke(tmp_path):
             number(result[key])
     assert figures["now"]["slack_429s"] == 0
     assert figures["now"]["duplicates"] == 0
+
+
+def test_whole_suite_runs_with_one_command_and_merges_the_figures(tmp_path):
+    """all.py end to end, on the one script no other test here runs (startup), plus a name with no script.
+
+    The other scripts' smoke modes are each run once by the tests above; running them again through all.py
+    would double the time for nothing: all.py runs every listed script the same way, by name.
+    """
+    require_binary("redis-server")
+    out = tmp_path / "all.json"
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "all.py"), "--smoke", "--only", "startup,no_such_bench", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "== no_such_bench: skipped: scripts/bench/no_such_bench.py is not in this checkout" in result.stdout
+    merged: dict[str, Any] = json.loads(out.read_text())
+    assert merged["smoke"] is True
+    assert merged["machine"]["nproc"] >= 1
+    assert len(merged["load_average_start"]) == len(merged["load_average_end"]) == 3
+    assert merged["skipped"] == {"no_such_bench": "scripts/bench/no_such_bench.py is not in this checkout"}
+    assert merged["failed"] == {}
+    startup = merged["scripts"]["startup"]
+    assert "machine" not in startup
+    for module in ("versus.cli", "versus.server.app"):
+        assert number(startup["imports"][f"{module}_ms"]) > 0
+    assert number(startup["imports"]["import_cli_s"]) > number(startup["imports"]["python_s"]) > 0
+    for name in ("bare", "external_redis", "embedded_redis"):
+        assert startup[name]["starts"] == 1
+        assert 0 < number(startup[name]["min_s"]) <= number(startup[name]["p50_s"]) <= number(startup[name]["max_s"])
+    assert number(startup["external_redis"]["ratio_to_bare"]) > 0
+
+
+def test_a_failing_script_is_reported_and_the_suite_exits_nonzero(tmp_path):
+    """A script that exits non-zero does not stop the others and makes the run fail (readme.py stands in for
+    a broken benchmark: it takes no --json, so it exits 2 at once)."""
+    out = tmp_path / "all.json"
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "all.py"), "--only", "readme,no_such_bench", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr[-3000:]
+    merged = json.loads(out.read_text())
+    assert merged["failed"] == {"readme": "exit code 2"}
+    assert merged["skipped"] == {"no_such_bench": "scripts/bench/no_such_bench.py is not in this checkout"}

@@ -51,9 +51,8 @@ _ACK_NOTICES = {
 
 
 def install(app: Sanic, config: Config) -> None:
-    """Serve the console when `console.enable`; built after the app's own start-up made the services."""
-    if not config.console.enable:
-        return
+    """Serve the console (the app installs it when `console.enable`); built after the app's own start-up made
+    the services."""
     app.blueprint(bp)
 
     @app.before_server_start
