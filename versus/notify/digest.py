@@ -10,14 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from versus.notify.priority import Group
+from versus.notify.templates.mrkdwn import escape
 
 MAX_COUNT_LINES = 10
 LINE_LIMIT = 200
-
-
-def escape_mrkdwn(value: str) -> str:
-    """Slack's three control characters, as Slack documents escaping them."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass(frozen=True)
@@ -34,7 +30,7 @@ def digest(groups: list[Group], *, newest: int) -> Digest:
     lines = [f"⏳ Storm digest: {len(groups)} alert(s) are waiting behind a backlog in this channel."]
     lines.append("By alertname and severity:")
     for (alertname, severity), count in counts.most_common(MAX_COUNT_LINES):
-        lines.append(f"• {escape_mrkdwn(_cut(alertname))} ({escape_mrkdwn(_cut(severity))}): {count}")
+        lines.append(f"• {escape(_cut(alertname))} ({escape(_cut(severity))}): {count}")
     if len(counts) > MAX_COUNT_LINES:
         lines.append(f"• … and {len(counts) - MAX_COUNT_LINES} other kind(s)")
     latest = sorted(groups, key=lambda g: g.queued_at_ms, reverse=True)[:newest]
@@ -43,7 +39,7 @@ def digest(groups: list[Group], *, newest: int) -> Digest:
         for group in latest:
             entry = group.first
             what = entry.summary or entry.alertname or entry.incident_id
-            lines.append(f"• {escape_mrkdwn(_cut(what))} ({escape_mrkdwn(_cut(entry.severity or '?'))})")
+            lines.append(f"• {escape(_cut(what))} ({escape(_cut(entry.severity or '?'))})")
     lines.append(
         "Each one gets its own message in this channel as the backlog drains; on-call alerts are posted first."
     )
