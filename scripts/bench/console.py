@@ -65,7 +65,7 @@ async def fill(store: IncidentStore, count: int) -> None:
     """Record `count` incidents; every 3rd is acknowledged and every 5th resolved, as a real history is."""
     for start in range(0, count, BATCH):
         indexes = range(start, min(count, start + BATCH))
-        decision = Decision(True, 60.0, "default", PLAN)
+        decision = Decision(True, 60.0, "default", PLAN, "aws_incident_manager")
         recorded = await asyncio.gather(*(store.record(alert(i), decision) for i in indexes))
         changes = []
         for index, item in zip(indexes, recorded, strict=True):

@@ -68,7 +68,7 @@ async def insert(store: IncidentStore, count: int, due_ms: Callable[[int], int])
     def one(index: int) -> Awaitable[Recorded]:
         alert = Alert(payload(index), "alertmanager", f"alertmanager:{uuid.uuid4().hex}", False, summary)
         wait = max(0.0, (due_ms(index) - now_ms()) / 60_000)
-        return store.record(alert, Decision(True, wait, "default", PLAN))
+        return store.record(alert, Decision(True, wait, "default", PLAN, "aws_incident_manager"))
 
     ids = []
     for start in range(0, count, BATCH):

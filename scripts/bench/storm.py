@@ -47,6 +47,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tests.fakes.slack import FakeSlack, SlackLimits  # noqa: E402
+from versus.store.keys import Keys  # noqa: E402
 
 BASELINE_REVISION = "b6775ea"
 PREFIX = "bench:"
@@ -144,14 +145,15 @@ def seconds_or_none(value: float) -> float | None:
     return None if math.isinf(value) or math.isnan(value) else round(value, 2)
 
 
-def figures(sent: list[Sent], fake: FakeSlack, client: redis.Redis, window: float) -> dict[str, Any]:
+def figures(sent: list[Sent], fake: FakeSlack, client: redis.Redis, window: float, prefix: str) -> dict[str, Any]:
+    """`prefix`: the key prefix as the run's receiver wrote it (hash-tagged since the state layer's format 2)."""
     pipe = client.pipeline(transaction=False)
     for item in sent:
-        pipe.hmget(f"{PREFIX}incident:{item.incident_id}", "created_at", "due_at")
+        pipe.hmget(f"{prefix}incident:{item.incident_id}", "created_at", "due_at")
     stored = dict(zip((s.incident_id for s in sent), pipe.execute(), strict=True))
     digested = {
         fields["incident"]: int(fields["at"]) / 1000
-        for _, fields in client.xrange(f"{PREFIX}events")
+        for _, fields in client.xrange(f"{prefix}events")
         if fields.get("event") == "notified_in_digest"
     }
     posted = posts(fake)
@@ -206,13 +208,14 @@ def run(name: str, args: argparse.Namespace, pythonpath: str | None) -> dict[str
         with RedisServer() as redis_server:
             env = baseline_env(pythonpath) if pythonpath else None
             yaml_text = config(redis_server.url, fake.url, args.wait_minutes)
-            with versus_serve(redis_server.url, PREFIX, yaml_text, env) as receiver:
+            with versus_serve(redis_server.url, PREFIX, config_yaml=yaml_text, env=env) as receiver:
                 started = time.monotonic()
                 sent = asyncio.run(send_all(receiver.url, planned, args.seconds, args.wait_minutes))
                 time.sleep(max(0.0, started + args.seconds + args.drain_seconds - time.monotonic()))
                 client = redis.Redis.from_url(redis_server.url, decode_responses=True)
                 try:
-                    result = figures(sent, fake, client, round(time.monotonic() - started, 1))
+                    prefix = PREFIX if pythonpath else Keys(PREFIX).prefix
+                    result = figures(sent, fake, client, round(time.monotonic() - started, 1), prefix)
                 finally:
                     client.close()
     finally:
