@@ -142,19 +142,9 @@ def _block(node: dict[Any, Any] | list[Any], indent: int) -> list[str]:
     return lines
 
 
-_LAID_OUT: dict[tuple[str, str, bool], str] = {}
-"""Scalars already laid out, by type and repr (so that -0.0 is not taken for 0.0, nor 1.0 for 1)."""
-
-
 def _layout(value: Any, as_key: bool) -> str:
-    """PyYAML's one-line text for a scalar, as a mapping key or as a value; raises _NotOneLine otherwise."""
-    cache_key = (type(value).__name__, repr(value), as_key)
-    if cache_key not in _LAID_OUT:
-        _LAID_OUT[cache_key] = _layout_once(value, as_key)
-    return _LAID_OUT[cache_key]
-
-
-def _layout_once(value: Any, as_key: bool) -> str:
+    """PyYAML's one-line text for a scalar, as a mapping key or as a value; raises _NotOneLine otherwise.
+    Strings are laid out once each (`_STRINGS`); the rest (floats, mostly) are too rare to keep."""
     if as_key:
         text = _pyyaml_dump({value: 0}).removesuffix(": 0\n")
     else:

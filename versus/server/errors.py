@@ -25,15 +25,16 @@ OUT_OF_MEMORY = (
 )
 
 
+def _retry_later(error: str) -> HTTPResponse:
+    """503 with Retry-After: Alertmanager retries it (it drops a notification on any 4xx)."""
+    return json({"error": error}, status=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+
 def install(app: Sanic, max_body_bytes: int) -> None:
     @app.exception(RedisError)
     async def redis_unavailable(request: Request, exc: RedisError) -> HTTPResponse:
         log.warning("%s %s: Redis unavailable: %s", request.method, request.path, exc)
-        return json(
-            {"error": "the state store (Redis) is unavailable; nothing was recorded, retry later"},
-            status=503,
-            headers={"Retry-After": RETRY_AFTER_SECONDS},
-        )
+        return _retry_later("the state store (Redis) is unavailable; nothing was recorded, retry later")
 
     @app.exception(OutOfMemoryError)
     async def redis_full(request: Request, exc: OutOfMemoryError) -> HTTPResponse:
@@ -41,16 +42,12 @@ def install(app: Sanic, max_body_bytes: int) -> None:
             "%s %s: refused: Redis is out of memory (maxmemory reached); raise maxmemory", request.method, request.path
         )
         refused(request, "redis_out_of_memory")
-        return json({"error": OUT_OF_MEMORY}, status=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+        return _retry_later(OUT_OF_MEMORY)
 
     @app.exception(ReplicasDidNotAcknowledge)
     async def not_replicated(request: Request, exc: ReplicasDidNotAcknowledge) -> HTTPResponse:
         log.warning("%s %s: %s", request.method, request.path, exc)
-        return json(
-            {"error": "too few Redis replicas confirmed the change (redis.min_replicas_to_ack); retry later"},
-            status=503,
-            headers={"Retry-After": RETRY_AFTER_SECONDS},
-        )
+        return _retry_later("too few Redis replicas confirmed the change (redis.min_replicas_to_ack); retry later")
 
     @app.exception(PayloadTooLarge)
     async def too_large(request: Request, exc: PayloadTooLarge) -> HTTPResponse:
